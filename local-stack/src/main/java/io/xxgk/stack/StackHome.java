@@ -1,0 +1,53 @@
+package io.xxgk.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where one stack keeps its state: pid files, logs, server data and its {@code stack.env}, all under
+ * one git-ignored folder. The developer's stack lives in {@code .local/}, the test run's in
+ * {@code .local/test/}; both share {@link #cache()} so the ClickHouse engine is fetched once.
+ *
+ * @param repo  the checkout: where the service jars and the broker's classpath are built
+ * @param state this stack's folder
+ */
+public record StackHome(Path repo, Path state) {
+
+    public static StackHome of(Path repo, Path state) {
+        return new StackHome(repo.toAbsolutePath().normalize(), state.toAbsolutePath().normalize());
+    }
+
+    /** Finds the checkout from a folder inside it: the nearest parent holding {@code xxgk} and {@code pom.xml}. */
+    public static Path findRepo(Path from) {
+        for (Path dir = from.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("xxgk")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new StackException("cannot find the xxgk-stats checkout above " + from);
+    }
+
+    public Path envFile() {
+        return state.resolve("stack.env");
+    }
+
+    public Path runDir() {
+        return state.resolve("run");
+    }
+
+    public Path pidFile(String name) {
+        return runDir().resolve(name + ".pid");
+    }
+
+    public Path logFile(String name) {
+        return state.resolve("logs").resolve(name + ".log");
+    }
+
+    public Path dataDir(String name) {
+        return state.resolve("data").resolve(name);
+    }
+
+    public Path cache() {
+        return repo.resolve(".local").resolve("cache");
+    }
+}
