@@ -54,6 +54,7 @@ record KafkaBroker() implements Component {
                 inter.broker.listener.name=PLAINTEXT
                 log.dirs=%3$s
                 num.partitions=3
+                auto.create.topics.enable=false
                 offsets.topic.replication.factor=1
                 offsets.topic.num.partitions=10
                 transaction.state.log.replication.factor=1

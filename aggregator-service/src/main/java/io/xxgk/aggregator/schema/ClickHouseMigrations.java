@@ -1,0 +1,104 @@
+package io.xxgk.aggregator.schema;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+import io.xxgk.support.clickhouse.ClickHouseClients;
+import io.xxgk.support.clickhouse.ClickHouseProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Versioned schema migrations for ClickHouse, applied in order at start, each once.
+ * Flyway and Liquibase do not support ClickHouse well, so this is a small runner: scripts
+ * {@code db/clickhouse/V<n>__<name>.sql}, {@code ${database}} replaced by the configured database,
+ * statements separated by a {@code ;} at a line's end, the applied versions in {@code schema_migrations}.
+ * Statements are written to be idempotent ({@code IF NOT EXISTS}), so a run cut off half-way is
+ * finished by the next.
+ */
+@Component
+public class ClickHouseMigrations implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ClickHouseMigrations.class);
+    private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
+
+    record Migration(int version, String name, String sql) {
+    }
+
+    private final ClickHouseProperties properties;
+
+    public ClickHouseMigrations(ClickHouseProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        // a client without default database: the database may not exist yet
+        try (Client client = ClickHouseClients.builder(properties).build()) {
+            String db = properties.database();
+            run(client, "CREATE DATABASE IF NOT EXISTS `" + db + "`");
+            run(client, "CREATE TABLE IF NOT EXISTS `" + db + "`.schema_migrations "
+                    + "(version UInt32, name String, applied_at DateTime DEFAULT now()) ENGINE = MergeTree ORDER BY version");
+            Set<Integer> applied = client.queryAll("SELECT version FROM `" + db + "`.schema_migrations").stream()
+                    .map(r -> (int) r.getLong("version")).collect(Collectors.toSet());
+            for (Migration migration : load()) {
+                if (!applied.contains(migration.version())) {
+                    for (String statement : statements(migration.sql().replace("${database}", db))) {
+                        run(client, statement);
+                    }
+                    client.query("INSERT INTO `" + db + "`.schema_migrations (version, name) VALUES ({v:UInt32}, {n:String})",
+                            Map.of("v", migration.version(), "n", migration.name())).get().close();
+                    log.info("applied ClickHouse migration V{}__{}", migration.version(), migration.name());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("ClickHouse migrations failed at " + properties.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<Migration> load() throws IOException {
+        Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:db/clickhouse/V*__*.sql");
+        return Arrays.stream(resources).map(r -> {
+            Matcher m = SCRIPT.matcher(r.getFilename());
+            if (!m.matches()) {
+                throw new IllegalStateException("migration file name not of the form V<n>__<name>.sql: " + r.getFilename());
+            }
+            try {
+                return new Migration(Integer.parseInt(m.group(1)), m.group(2), r.getContentAsString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).sorted(Comparator.comparingInt(Migration::version)).toList();
+    }
+
+    static List<String> statements(String sql) {
+        return Arrays.stream(sql.split(";\\s*(\\n|$)"))
+                .map(s -> s.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n")).strip())
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static void run(Client client, String statement) throws Exception {
+        client.query(statement).get().close();
+    }
+
+    /** For tests and diagnostics: the versions recorded as applied. */
+    static List<Long> appliedVersions(Client client, String database) {
+        return client.queryAll("SELECT version FROM `" + database + "`.schema_migrations ORDER BY version").stream()
+                .map((GenericRecord r) -> r.getLong("version")).toList();
+    }
+}
