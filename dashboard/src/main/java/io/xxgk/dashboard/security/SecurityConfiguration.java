@@ -13,7 +13,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /** Every page and API needs a login (form for people, HTTP Basic for scripts); health and metrics do not. */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +30,20 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
+                // a browser is sent to the login form; a script (not asking for HTML, or sending credentials) gets 401 + Basic
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
                 .build();
+    }
+
+    private static AuthenticationEntryPoint entryPoint() {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("xxgk-stats");
+        LoginUrlAuthenticationEntryPoint form = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, failure) -> {
+            boolean browser = String.valueOf(request.getHeader("Accept")).contains("text/html")
+                    && request.getHeader("Authorization") == null;
+            (browser ? form : basic).commence(request, response, failure);
+        };
     }
 
     @Bean

@@ -1,7 +1,6 @@
-package io.xxgk.aggregator.schema;
+package io.xxgk.store;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.query.GenericRecord;
 import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
 
 /**
  * Versioned schema migrations for ClickHouse, applied in order at start, each once.
@@ -28,9 +26,8 @@ import org.springframework.stereotype.Component;
  * {@code db/clickhouse/V<n>__<name>.sql}, {@code ${database}} replaced by the configured database,
  * statements separated by a {@code ;} at a line's end, the applied versions in {@code schema_migrations}.
  * Statements are written to be idempotent ({@code IF NOT EXISTS}), so a run cut off half-way is
- * finished by the next.
+ * finished by the next. The aggregator owns the schema: it is the one service that declares this bean.
  */
-@Component
 public class ClickHouseMigrations implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClickHouseMigrations.class);
@@ -94,11 +91,5 @@ public class ClickHouseMigrations implements InitializingBean {
 
     private static void run(Client client, String statement) throws Exception {
         client.query(statement).get().close();
-    }
-
-    /** For tests and diagnostics: the versions recorded as applied. */
-    static List<Long> appliedVersions(Client client, String database) {
-        return client.queryAll("SELECT version FROM `" + database + "`.schema_migrations ORDER BY version").stream()
-                .map((GenericRecord r) -> r.getLong("version")).toList();
     }
 }

@@ -1,0 +1,49 @@
+package io.xxgk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clickhouse.client.api.Client;
+import io.xxgk.support.clickhouse.ClickHouseClients;
+import io.xxgk.support.clickhouse.ClickHouseProperties;
+import io.xxgk.testing.RealServers;
+import org.junit.jupiter.api.Test;
+
+class ClickHouseMigrationsTest {
+
+    @Test
+    void splitsScriptsIntoStatementsAtLineEndSemicolonsAndDropsComments() {
+        String script = """
+                -- a comment; with a semicolon
+                CREATE TABLE a (s String DEFAULT 'x;y');
+                CREATE TABLE b (n UInt8)
+                ENGINE = Memory;
+                """;
+
+        assertThat(ClickHouseMigrations.statements(script)).containsExactly(
+                "CREATE TABLE a (s String DEFAULT 'x;y')",
+                "CREATE TABLE b (n UInt8)\nENGINE = Memory");
+    }
+
+    @Test
+    void scriptsAreFoundInVersionOrder() throws Exception {
+        assertThat(ClickHouseMigrations.load()).extracting(ClickHouseMigrations.Migration::version)
+                .isNotEmpty().isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void appliesEveryMigrationOnceOnARealServer() {
+        String database = RealServers.uniqueName("migrations");
+        ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), database, "default", "");
+
+        new ClickHouseMigrations(properties).afterPropertiesSet();
+        new ClickHouseMigrations(properties).afterPropertiesSet();
+
+        try (Client client = ClickHouseClients.builder(properties).setDefaultDatabase(database).build()) {
+            assertThat(client.queryAll("SELECT version, count() AS n FROM schema_migrations GROUP BY version"))
+                    .isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.getLong("n")).as("times applied").isEqualTo(1));
+            assertThat(client.queryAll("SELECT name FROM system.tables WHERE database = currentDatabase()"))
+                    .extracting(row -> row.getString("name")).contains("events_raw");
+        }
+    }
+}
