@@ -54,7 +54,7 @@ final class Demo implements Callable<Integer> {
                 throw new StackException("the sample events did not reach ClickHouse in " + VISIBLE_TIMEOUT.toSeconds()
                         + " s; see ./xxgk logs aggregator");
             }
-            sleep();
+            Stack.pause();
         }
         System.out.println("dashboard: " + env.get("DASHBOARD_URL") + "  (user " + env.get(Service.DASHBOARD_USER)
                 + ", password in " + stack.home().envFile() + ")");
@@ -84,14 +84,5 @@ final class Demo implements Callable<Integer> {
         return """
                 {"specversion":"1.0","id":"%s","source":"/demo/sample","type":"%s","time":"%s","subject":"%s",\
                 "datacontenttype":"application/json","data":%s}""".formatted(id, type, time, subject, data);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted", e);
-        }
     }
 }

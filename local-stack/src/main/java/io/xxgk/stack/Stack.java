@@ -152,7 +152,7 @@ public final class Stack {
                 throw new StackException(String.join(", ", pending.keySet().stream().map(Component::name).toList())
                         + " not ready after " + READY_TIMEOUT.toSeconds() + " s; see ./xxgk logs NAME");
             }
-            sleepQuietly();
+            pause();
         }
     }
 
@@ -164,7 +164,8 @@ public final class Stack {
         }
     }
 
-    private static void sleepQuietly() {
+    /** The polling interval of every wait for a condition in the stack tool. */
+    static void pause() {
         try {
             Thread.sleep(200);
         } catch (InterruptedException e) {
