@@ -1,22 +1,28 @@
 package io.xxgk.ingest;
 
 import io.xxgk.contract.Topics;
+import io.xxgk.registry.RegistryTopic;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * @param topic       where accepted events go
- * @param partitions  partitions of that topic when ingest creates it
- * @param sendTimeout how long a request waits for Kafka's acknowledgement before answering 503
- * @param seedOrg     org of the token configured at start (the local stack's demo token)
- * @param seedToken   that token; blank for none
+ * @param topic          where accepted events go
+ * @param partitions     partitions of that topic when ingest creates it
+ * @param registryTopic  the registry of orgs, channels and tokens
+ * @param sendTimeout    how long a request waits for Kafka to take its events before answering 503
+ * @param retryAfter     the Retry-After of a 503
+ * @param maxBatchEvents events in one request, at most (413 beyond)
+ * @param maxBodySize    bytes in one request body, at most (413 beyond)
  */
 @ConfigurationProperties("xxgk.ingest")
 public record IngestProperties(
         @DefaultValue(Topics.EVENTS) String topic,
         @DefaultValue("6") int partitions,
+        @DefaultValue(RegistryTopic.DEFAULT_NAME) String registryTopic,
         @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("demo") String seedOrg,
-        @DefaultValue("") String seedToken) {
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("1000") int maxBatchEvents,
+        @DefaultValue("1MB") DataSize maxBodySize) {
 }

@@ -1,118 +1,226 @@
 package io.xxgk.ingest;
 
+import static io.xxgk.ingest.IngestClient.event;
+import static io.xxgk.ingest.IngestClient.published;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import io.xxgk.contract.Topics;
+import io.xxgk.registry.ApiToken;
+import io.xxgk.registry.RegistryWriter;
 import io.xxgk.testing.RealServers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The events API against a real broker: what is accepted is in Kafka, what is refused is not. */
+/** Every answer of {@code POST /v1/events}, against a real broker: what is accepted is in Kafka, what is refused is not. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EventsApiTest {
 
-    private static final String TOKEN = "test-token-" + RealServers.uniqueName("t");
+    private static final TestTenant TENANT = TestTenant.create();
     private static final String TOPIC = RealServers.uniqueName("events");
+    private static final String BATCH = "application/cloudevents-batch+json";
+    private static final String SINGLE = "application/cloudevents+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
         registry.add("xxgk.ingest.topic", () -> TOPIC);
-        registry.add("xxgk.ingest.seed-org", () -> "demo");
-        registry.add("xxgk.ingest.seed-token", () -> TOKEN);
+        registry.add("xxgk.ingest.registry-topic", TENANT::registryTopic);
     }
 
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    IngestClient client;
 
-    @Test
-    void aBatchIsInKafkaBeforeThe202() throws Exception {
-        String batch = "[" + event("a-1") + "," + event("a-2") + "]";
-
-        HttpResponse<String> reply = post("application/cloudevents-batch+json", "Bearer " + TOKEN, batch);
-
-        assertThat(reply.statusCode()).isEqualTo(202);
-        assertThat(reply.body()).isEqualTo("{\"accepted\":2}");
-        List<ConsumerRecord<String, byte[]>> records = readTopic(2);
-        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("demo//test/a-1", "demo//test/a-2");
-        assertThat(records).allSatisfy(r -> assertThat(new String(r.headers().lastHeader(Topics.ORG_HEADER).value(),
-                StandardCharsets.UTF_8)).isEqualTo("demo"));
+    @BeforeEach
+    void client() {
+        client = new IngestClient(port);
     }
 
     @Test
-    void aMissingOrWrongTokenIs401WithAProblem() throws Exception {
-        for (String authorization : new String[] {null, "Bearer wrong", "Basic " + TOKEN}) {
-            HttpResponse<String> reply = post("application/cloudevents+json", authorization, event("b-1"));
+    void structuredEventIsInKafkaBeforeThe202() throws Exception {
+        HttpResponse<String> reply = client.post(SINGLE, TENANT.full(), published("s-1", "website"));
 
-            assertThat(reply.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
-            assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(reply.statusCode()).isEqualTo(202);
+        assertThat(reply.body()).isEqualTo("{\"accepted\":1}");
+        ConsumerRecord<String, byte[]> record = record(TENANT.org() + "//test/cms/s-1");
+        assertThat(new String(record.headers().lastHeader(Topics.ORG_HEADER).value(), StandardCharsets.UTF_8)).isEqualTo(TENANT.org());
+        CloudEvent stored = KafkaMessageFactory.createReader(record).toEvent();
+        assertThat(stored.getType()).isEqualTo("xxgk.item.published");
+        assertThat(JSON.readTree(stored.getData().toBytes()).path("title").asText()).isEqualTo("通知");
+    }
+
+    @Test
+    void batchIsAcceptedWhole() throws Exception {
+        String batch = "[" + published("b-1", "website") + "," + published("b-2", "wechat") + ","
+                + event("b-3", "xxgk.service.contact", "{\"kind\":\"call\",\"count\":402}") + "]";
+
+        HttpResponse<String> reply = client.post(BATCH, TENANT.full(), batch);
+
+        assertThat(reply.statusCode()).isEqualTo(202);
+        assertThat(reply.body()).isEqualTo("{\"accepted\":3}");
+        assertThat(TopicReader.keys(TOPIC)).contains(key("b-1"), key("b-2"), key("b-3"));
+    }
+
+    @Test
+    void binaryModeIsAccepted() throws Exception {
+        HttpResponse<String> reply = client.post("application/json", TENANT.full(),
+                "{\"channel\":\"newspaper\",\"issueNumber\":336,\"pages\":4}",
+                Map.of("ce-specversion", "1.0", "ce-id", "bin-1", "ce-source", "/test/cms", "ce-type", "xxgk.issue.released",
+                        "ce-time", "2024-05-01T08:00:00+08:00"));
+
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
+        CloudEvent stored = KafkaMessageFactory.createReader(record(key("bin-1"))).toEvent();
+        assertThat(JSON.readTree(stored.getData().toBytes()).path("issueNumber").asLong()).isEqualTo(336);
+    }
+
+    @Test
+    void binaryModeWithoutItsHeadersNamesThem() throws Exception {
+        HttpResponse<String> reply = client.post("application/json", TENANT.full(), "{\"kind\":\"call\"}",
+                Map.of("ce-specversion", "1.0", "ce-type", "xxgk.service.contact"));
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(fields(reply)).contains("ce-id", "ce-source", "ce-time");
+    }
+
+    @Test
+    void oneBadEventRefusesTheBatchAndListsEveryProblem() throws Exception {
+        String batch = "[" + published("x-1", "website") + ","
+                + event("x-2", "xxgk.item.viewed", "{\"channel\":\"website\",\"itemId\":\"a\",\"views\":0}") + ","
+                + event("x-3", "xxgk.item.published", "{\"itemId\":\"a\",\"category\":77}") + "]";
+
+        HttpResponse<String> reply = client.post(BATCH, TENANT.full(), batch);
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(reply.body());
+        assertThat(problem.path("detail").asText()).contains("2 of 3");
+        assertThat(problem.path("errors")).extracting(e -> e.path("index").asInt() + ":" + e.path("id").asText() + ":" + e.path("field").asText())
+                .containsExactlyInAnyOrder("1:x-2:data.views", "2:x-3:data.channel", "2:x-3:data.category");
+        assertNothingWritten("x-1", "x-2", "x-3");
+    }
+
+    @Test
+    void aChannelTheOrgDoesNotHaveIs400() throws Exception {
+        HttpResponse<String> reply = client.post(SINGLE, TENANT.full(), published("u-1", "tiktok-intl"));
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("is not a channel of org " + TENANT.org());
+    }
+
+    @Test
+    void aChannelTheTokenMayNotWriteIs403AndNothingIsWritten() throws Exception {
+        String batch = "[" + published("f-1", "website") + "," + published("f-2", "wechat") + "]";
+
+        HttpResponse<String> reply = client.post(BATCH, TENANT.websiteOnly(), batch);
+
+        assertThat(reply.statusCode()).isEqualTo(403);
+        JsonNode errors = JSON.readTree(reply.body()).path("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).path("index").asInt()).isEqualTo(1);
+        assertThat(errors.get(0).path("field").asText()).isEqualTo("data.channel");
+        assertNothingWritten("f-1", "f-2");
+    }
+
+    @Test
+    void missingUnknownMalformedAndRevokedTokensAre401() throws Exception {
+        String revokedLater = revokeAfterUse();
+        for (String token : new String[] {null, "nope", "xxgk_000000000000_abc", TENANT.full() + "x", TENANT.revoked(), revokedLater}) {
+            HttpResponse<String> reply = client.post(SINGLE, token, published("t-1", "website"));
+
+            assertThat(reply.statusCode()).as(String.valueOf(token)).isEqualTo(401);
+            assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         }
+        assertNothingWritten("t-1");
+    }
+
+    @Test
+    void limitsAnswer413() throws Exception {
+        String tooMany = IntStream.range(0, 1001).mapToObj(i -> published("m-" + i, "website")).collect(Collectors.joining(",", "[", "]"));
+        String tooBig = "[" + published("big", "website").replace("通知", "长".repeat(400_000)) + "]";
+
+        assertThat(client.post(BATCH, TENANT.full(), tooMany).statusCode()).isEqualTo(413);
+        assertThat(client.post(BATCH, TENANT.full(), tooBig).statusCode()).isEqualTo(413);
+        assertNothingWritten("m-0", "big");
     }
 
     @Test
     void otherMediaTypesAre415() throws Exception {
-        assertThat(post("text/plain", "Bearer " + TOKEN, event("c-1")).statusCode()).isEqualTo(415);
+        for (String type : new String[] {"text/plain", "application/json", "application/xml", null}) {
+            HttpResponse<String> reply = client.post(type, TENANT.full(), published("mt-1", "website"));
+
+            assertThat(reply.statusCode()).as(String.valueOf(type)).isEqualTo(415);
+        }
     }
 
     @Test
-    void healthReportsKafka() throws Exception {
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(reply.statusCode()).isEqualTo(200);
-        assertThat(reply.body()).contains("\"kafka\":{").contains("\"status\":\"UP\"");
+    void bodiesThatAreNotEventsAre400() throws Exception {
+        assertThat(client.post(SINGLE, TENANT.full(), "{not json").statusCode()).isEqualTo(400);
+        assertThat(client.post(SINGLE, TENANT.full(), "").statusCode()).isEqualTo(400);
+        assertThat(client.post(BATCH, TENANT.full(), published("o-1", "website")).statusCode()).as("batch that is no array").isEqualTo(400);
+        assertThat(client.post(SINGLE, TENANT.full(), "[]").statusCode()).isEqualTo(400);
     }
 
-    private HttpResponse<String> post(String contentType, String authorization, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+    @Test
+    void readinessIncludesKafkaAndTheRegistryAndMetricsAreExposed() throws Exception {
+        client.post(SINGLE, TENANT.full(), published("h-1", "website"));
+
+        HttpResponse<String> readiness = client.get("/actuator/health/readiness");
+        HttpResponse<String> metrics = client.get("/actuator/prometheus");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"kafka\":{").contains("\"registry\":{");
+        assertThat(metrics.body()).contains("xxgk_ingest_events_accepted_total{channel=\"website\"")
+                .contains("xxgk_ingest_produce_seconds").contains("xxgk_ingest_batch_events");
+    }
+
+    private String revokeAfterUse() throws Exception {
+        ApiToken.Issued issued = ApiToken.issue(TENANT.org(), java.util.Set.of("website"), "short-lived", Instant.now());
+        try (RegistryWriter writer = new RegistryWriter(RealServers.get().kafkaBootstrap(), TENANT.registryTopic())) {
+            writer.put(issued.token());
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.post(SINGLE, issued.bearer(), published("r-1", "website")).statusCode() == 202);
+            writer.put(issued.token().revoked(Instant.now()));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.post(SINGLE, issued.bearer(), published("r-2", "website")).statusCode() == 401);
+        return issued.bearer();
     }
 
-    private static String event(String id) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/test","type":"xxgk.item.published","time":"2024-03-01T09:00:00+08:00",
-                 "subject":"item-1","data":{"channel":"website","itemId":"item-1"}}""".formatted(id);
+    private static String key(String id) {
+        return TENANT.org() + "//test/cms/" + id;
     }
 
-    private static List<ConsumerRecord<String, byte[]>> readTopic(int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, RealServers.uniqueName("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= expected;
-            });
+    private static ConsumerRecord<String, byte[]> record(String key) {
+        return TopicReader.readAll(TOPIC).stream().filter(r -> r.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no record " + key + " in " + TOPIC));
+    }
+
+    private static void assertNothingWritten(String... ids) {
+        List<String> keys = TopicReader.keys(TOPIC);
+        for (String id : ids) {
+            assertThat(keys).as("records in " + TOPIC).doesNotContain(key(id));
         }
-        return records;
+    }
+
+    private static List<String> fields(HttpResponse<String> reply) throws Exception {
+        return JSON.readTree(reply.body()).path("errors").findValuesAsText("field");
     }
 }

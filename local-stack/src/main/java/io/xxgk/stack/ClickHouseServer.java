@@ -7,7 +7,6 @@ record ClickHouseServer(Versions versions) implements Component {
 
     static final String HTTP_PORT = "CLICKHOUSE_HTTP_PORT";
     static final String TCP_PORT = "CLICKHOUSE_TCP_PORT";
-    static final String URL = "CLICKHOUSE_URL";
 
     @Override
     public String name() {
@@ -21,7 +20,7 @@ record ClickHouseServer(Versions versions) implements Component {
 
     @Override
     public void describe(StackEnv env) {
-        env.put(URL, "http://127.0.0.1:" + env.get(HTTP_PORT));
+        env.put(StackKeys.CLICKHOUSE_URL, "http://127.0.0.1:" + env.get(HTTP_PORT));
     }
 
     @Override
@@ -42,11 +41,11 @@ record ClickHouseServer(Versions versions) implements Component {
 
     @Override
     public String address(StackEnv env) {
-        return env.get(URL);
+        return env.get(StackKeys.CLICKHOUSE_URL);
     }
 
     @Override
     public boolean healthy(StackEnv env) {
-        return Http.ok(env.get(URL) + "/ping");
+        return Http.ok(env.get(StackKeys.CLICKHOUSE_URL) + "/ping");
     }
 }

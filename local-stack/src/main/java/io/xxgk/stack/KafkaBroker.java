@@ -21,7 +21,6 @@ record KafkaBroker() implements Component {
 
     static final String PORT = "KAFKA_PORT";
     static final String CONTROLLER_PORT = "KAFKA_CONTROLLER_PORT";
-    static final String BOOTSTRAP = "KAFKA_BOOTSTRAP";
 
     @Override
     public String name() {
@@ -35,7 +34,7 @@ record KafkaBroker() implements Component {
 
     @Override
     public void describe(StackEnv env) {
-        env.put(BOOTSTRAP, "127.0.0.1:" + env.get(PORT));
+        env.put(StackKeys.KAFKA_BOOTSTRAP, "127.0.0.1:" + env.get(PORT));
         env.computeIfAbsent("KAFKA_CLUSTER_ID", () -> Uuid.randomUuid().toString());
     }
 
@@ -91,13 +90,13 @@ record KafkaBroker() implements Component {
 
     @Override
     public String address(StackEnv env) {
-        return env.get(BOOTSTRAP);
+        return env.get(StackKeys.KAFKA_BOOTSTRAP);
     }
 
     @Override
     public boolean healthy(StackEnv env) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.get(BOOTSTRAP));
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.get(StackKeys.KAFKA_BOOTSTRAP));
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1500);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
         try (Admin admin = Admin.create(props)) {
@@ -126,6 +125,6 @@ record KafkaBroker() implements Component {
     }
 
     static Map<String, String> clientEnvironment(StackEnv env) {
-        return Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", env.get(BOOTSTRAP));
+        return Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", env.get(StackKeys.KAFKA_BOOTSTRAP));
     }
 }

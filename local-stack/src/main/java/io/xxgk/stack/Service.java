@@ -16,16 +16,11 @@ import java.util.Map;
  */
 record Service(String name, String module, String urlKey) implements Component {
 
-    static final String DEMO_ORG = "DEMO_ORG";
-    static final String DEMO_TOKEN = "DEMO_TOKEN";
-    static final String DASHBOARD_USER = "DASHBOARD_USER";
-    static final String DASHBOARD_PASSWORD = "DASHBOARD_PASSWORD";
-
     static List<Service> all() {
         return List.of(
-                new Service("ingest", "ingest-service", "INGEST_URL"),
-                new Service("aggregator", "aggregator-service", "AGGREGATOR_URL"),
-                new Service("dashboard", "dashboard", "DASHBOARD_URL"));
+                new Service("ingest", "ingest-service", StackKeys.INGEST_URL),
+                new Service("aggregator", "aggregator-service", StackKeys.AGGREGATOR_URL),
+                new Service("dashboard", "dashboard", StackKeys.DASHBOARD_URL));
     }
 
     String portKey() {
@@ -40,10 +35,8 @@ record Service(String name, String module, String urlKey) implements Component {
     @Override
     public void describe(StackEnv env) {
         env.put(urlKey, "http://127.0.0.1:" + env.get(portKey()));
-        env.computeIfAbsent(DEMO_ORG, () -> "demo");
-        env.computeIfAbsent(DEMO_TOKEN, () -> "xxgk_" + StackEnv.secret());
-        env.computeIfAbsent(DASHBOARD_USER, () -> "admin");
-        env.computeIfAbsent(DASHBOARD_PASSWORD, StackEnv::secret);
+        env.computeIfAbsent(StackKeys.DASHBOARD_USER, () -> "admin");
+        env.computeIfAbsent(StackKeys.DASHBOARD_PASSWORD, StackEnv::secret);
     }
 
     @Override
@@ -60,17 +53,10 @@ record Service(String name, String module, String urlKey) implements Component {
     public Map<String, String> environment(StackEnv env) {
         Map<String, String> vars = new HashMap<>(KafkaBroker.clientEnvironment(env));
         vars.put("SERVER_PORT", env.get(portKey()));
-        vars.put("XXGK_CLICKHOUSE_URL", env.get(ClickHouseServer.URL));
-        switch (name) {
-            case "ingest" -> {
-                vars.put("XXGK_INGEST_SEED_ORG", env.get(DEMO_ORG));
-                vars.put("XXGK_INGEST_SEED_TOKEN", env.get(DEMO_TOKEN));
-            }
-            case "dashboard" -> {
-                vars.put("XXGK_DASHBOARD_ADMIN_USER", env.get(DASHBOARD_USER));
-                vars.put("XXGK_DASHBOARD_ADMIN_PASSWORD", env.get(DASHBOARD_PASSWORD));
-            }
-            default -> { }
+        vars.put("XXGK_CLICKHOUSE_URL", env.get(StackKeys.CLICKHOUSE_URL));
+        if (name.equals("dashboard")) {
+            vars.put("XXGK_DASHBOARD_ADMIN_USER", env.get(StackKeys.DASHBOARD_USER));
+            vars.put("XXGK_DASHBOARD_ADMIN_PASSWORD", env.get(StackKeys.DASHBOARD_PASSWORD));
         }
         return vars;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A set of components started in two waves: the servers (Kafka, ClickHouse), then the services
@@ -50,16 +51,29 @@ public final class Stack {
     }
 
     public StackEnv up(PrintStream out) {
+        return up(out, env -> { });
+    }
+
+    /**
+     * Starts what is not running and waits until all is healthy.
+     *
+     * @param serversReady runs once Kafka and ClickHouse answer, before the services start
+     *                     (e.g. to seed the registry the services read at start)
+     */
+    public StackEnv up(PrintStream out, Consumer<StackEnv> serversReady) {
         StackEnv env = StackEnv.load(home.envFile());
         assignPorts(env);
         components().forEach(c -> c.describe(env));
         env.save(home.envFile());
-        for (List<Component> wave : waves) {
+        for (int i = 0; i < waves.size(); i++) {
             Map<Component, Optional<Process>> started = new LinkedHashMap<>();
-            for (Component component : wave) {
+            for (Component component : waves.get(i)) {
                 started.put(component, start(component, env, out));
             }
             awaitReady(started, env, out);
+            if (i == 0) {
+                serversReady.accept(env);
+            }
         }
         return env;
     }
@@ -165,7 +179,7 @@ public final class Stack {
     }
 
     /** The polling interval of every wait for a condition in the stack tool. */
-    static void pause() {
+    public static void pause() {
         try {
             Thread.sleep(200);
         } catch (InterruptedException e) {

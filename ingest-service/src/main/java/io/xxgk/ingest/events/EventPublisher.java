@@ -1,23 +1,27 @@
 package io.xxgk.ingest.events;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.xxgk.contract.EventParser;
 import io.xxgk.contract.Topics;
 import io.xxgk.ingest.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
-import tools.jackson.databind.JsonNode;
 
-/** Writes events to the events topic and returns only once Kafka has acknowledged every one (acks=all). */
+/**
+ * Writes one request's events to the events topic in one Kafka transaction (acks=all, idempotent):
+ * they all become visible to the aggregator, which reads committed only, or none do. The record
+ * key is the event's identity (org, source, id): a re-sent event lands on the partition of its
+ * first copy, where the aggregator that owns that partition recognises it.
+ */
 @Component
 class EventPublisher {
+
+    private static final JsonFormat STRUCTURED = new JsonFormat();
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final IngestProperties properties;
@@ -27,30 +31,25 @@ class EventPublisher {
         this.properties = properties;
     }
 
-    void publish(String org, List<JsonNode> events) {
-        CompletableFuture<?>[] sends = events.stream().map(event -> {
-            // keyed by the event's identity: a re-sent event lands on the same partition as its first copy
-            String key = org + "/" + event.path("source").asString("") + "/" + event.path("id").asString("");
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), key,
-                    event.toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(Topics.ORG_HEADER, org.getBytes(StandardCharsets.UTF_8));
-            return kafka.send(record);
-        }).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(sends).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        } catch (Exception e) {
-            throw unavailable();
-        }
+    static String key(String org, CloudEvent event) {
+        return org + "/" + event.getSource() + "/" + event.getId();
     }
 
-    private static ErrorResponseException unavailable() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the event store (Kafka) did not acknowledge in time; nothing was accepted, retry later");
-        ErrorResponseException unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
-        unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-        return unavailable;
+    void publish(String org, List<EventParser.Valid> events) {
+        byte[] orgHeader = org.getBytes(StandardCharsets.UTF_8);
+        try {
+            kafka.executeInTransaction(operations -> {
+                for (EventParser.Valid valid : events) {
+                    ProducerRecord<String, byte[]> record = KafkaMessageFactory
+                            .createWriter(properties.topic(), key(org, valid.event()))
+                            .writeStructured(valid.event(), STRUCTURED);
+                    record.headers().add(Topics.ORG_HEADER, orgHeader);
+                    operations.send(record);
+                }
+                return null;
+            });
+        } catch (RuntimeException kafkaDownOrSlow) {
+            throw Rejection.unavailable(properties.retryAfter());
+        }
     }
 }

@@ -1,58 +1,63 @@
 package io.xxgk.ingest.events;
 
+import io.xxgk.contract.EventParser;
 import io.xxgk.ingest.IngestProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
+import io.xxgk.ingest.auth.Adapter;
+import io.xxgk.ingest.auth.AdapterAuthenticator;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /v1/events}: one structured CloudEvent or a batch of them, written to Kafka before the 202. */
+/**
+ * {@code POST /v1/events}: authenticate, read, admit all or nothing, write to Kafka, then 202.
+ * Each step refuses with a {@link Rejection} before anything is written.
+ */
 @RestController
 class EventsController {
 
+    private final AdapterAuthenticator authenticator;
+    private final EventReader reader;
     private final EventPublisher publisher;
+    private final IngestMetrics metrics;
     private final IngestProperties properties;
-    private final JsonMapper json;
 
-    EventsController(EventPublisher publisher, IngestProperties properties, JsonMapper json) {
+    EventsController(AdapterAuthenticator authenticator, EventReader reader, EventPublisher publisher,
+                     IngestMetrics metrics, IngestProperties properties) {
+        this.authenticator = authenticator;
+        this.reader = reader;
         this.publisher = publisher;
+        this.metrics = metrics;
         this.properties = properties;
-        this.json = json;
     }
 
-    @PostMapping(path = "/v1/events", consumes = {"application/cloudevents+json", "application/cloudevents-batch+json"})
-    ResponseEntity<Map<String, Integer>> accept(@RequestHeader(name = "Authorization", required = false) String authorization,
-                                                @RequestBody byte[] body) {
-        String org = authenticate(authorization);
-        JsonNode root = json.readTree(body);
-        List<JsonNode> events = new ArrayList<>();
-        if (root.isArray()) {
-            root.forEach(events::add);
-        } else {
-            events.add(root);
-        }
-        publisher.publish(org, events);
+    @PostMapping("/v1/events")
+    ResponseEntity<Map<String, Integer>> accept(@RequestHeader HttpHeaders headers, HttpServletRequest request) throws IOException {
+        Adapter adapter = authenticator.authenticate(headers.getFirst(HttpHeaders.AUTHORIZATION))
+                .orElseThrow(Rejection::unauthorized);
+        List<EventParser.Valid> events = Admission.admit(adapter, reader.read(headers, body(request)));
+        metrics.produceTimer().record(() -> publisher.publish(adapter.org().id(), events));
+        metrics.accepted(events);
         return ResponseEntity.accepted().body(Map.of("accepted", events.size()));
     }
 
-    private String authenticate(String authorization) {
-        String seed = properties.seedToken();
-        if (authorization == null || !authorization.startsWith("Bearer ") || seed.isBlank()
-                || !MessageDigest.isEqual(authorization.substring(7).getBytes(StandardCharsets.UTF_8), seed.getBytes(StandardCharsets.UTF_8))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "a valid 'Authorization: Bearer <token>' is required");
-            throw new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
+    private byte[] body(HttpServletRequest request) throws IOException {
+        long max = properties.maxBodySize().toBytes();
+        if (request.getContentLengthLong() > max) {
+            throw Rejection.tooLarge("the body may be at most " + max + " bytes; this one is " + request.getContentLengthLong());
         }
-        return properties.seedOrg();
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) max + 1);
+            if (body.length > max) {
+                throw Rejection.tooLarge("the body may be at most " + max + " bytes");
+            }
+            return body;
+        }
     }
 }

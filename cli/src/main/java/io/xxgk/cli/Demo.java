@@ -1,6 +1,11 @@
-package io.xxgk.stack;
+package io.xxgk.cli;
 
+import io.xxgk.stack.StackEnv;
+import io.xxgk.stack.StackException;
+import io.xxgk.stack.StackKeys;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,19 +27,19 @@ import picocli.CommandLine.Command;
 final class Demo implements Callable<Integer> {
 
     private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @CommandLine.Mixin
     Xxgk.Target target = new Xxgk.Target();
 
     @Override
     public Integer call() {
-        Stack stack = target.stack();
-        StackEnv env = stack.up(System.out);
+        StackEnv env = target.up();
         String batch = sampleEvents();
         int sent = batch.split("\"specversion\"").length - 1;
-        HttpResponse<String> reply = Http.send(HttpRequest.newBuilder(URI.create(env.get("INGEST_URL") + "/v1/events"))
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(env.get(StackKeys.INGEST_URL) + "/v1/events"))
                 .header("Content-Type", "application/cloudevents-batch+json")
-                .header("Authorization", "Bearer " + env.get(Service.DEMO_TOKEN))
+                .header("Authorization", "Bearer " + env.get(StackKeys.DEMO_TOKEN))
                 .POST(HttpRequest.BodyPublishers.ofString(batch)).build());
         if (reply.statusCode() != 202) {
             throw new StackException("the ingest service answered " + reply.statusCode() + ": " + reply.body());
@@ -42,9 +47,9 @@ final class Demo implements Callable<Integer> {
         System.out.println("sent " + sent + " sample events: " + reply.statusCode() + " " + reply.body());
         long start = System.nanoTime();
         String query = "SELECT count() FROM xxgk.events_raw WHERE org = 'demo'";
-        String url = env.get(ClickHouseServer.URL) + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        String url = env.get(StackKeys.CLICKHOUSE_URL) + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         while (true) {
-            HttpResponse<String> count = Http.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+            HttpResponse<String> count = send(HttpRequest.newBuilder(URI.create(url)).GET().build());
             if (count.statusCode() == 200 && Long.parseLong(count.body().trim()) >= sent) {
                 System.out.printf("%s events of org demo stored in ClickHouse (visible after %.1f s)%n",
                         count.body().trim(), (System.nanoTime() - start) / 1e9);
@@ -54,11 +59,22 @@ final class Demo implements Callable<Integer> {
                 throw new StackException("the sample events did not reach ClickHouse in " + VISIBLE_TIMEOUT.toSeconds()
                         + " s; see ./xxgk logs aggregator");
             }
-            Stack.pause();
+            io.xxgk.stack.Stack.pause();
         }
-        System.out.println("dashboard: " + env.get("DASHBOARD_URL") + "  (user " + env.get(Service.DASHBOARD_USER)
-                + ", password in " + stack.home().envFile() + ")");
+        System.out.println("dashboard: " + env.get(StackKeys.DASHBOARD_URL) + "  (user " + env.get(StackKeys.DASHBOARD_USER)
+                + ", password in " + target.stack().home().envFile() + ")");
         return 0;
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new StackException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        }
     }
 
     /** A few events of this year, with fixed ids: running the demo twice sends the same events. */

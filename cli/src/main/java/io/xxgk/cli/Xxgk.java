@@ -1,5 +1,9 @@
-package io.xxgk.stack;
+package io.xxgk.cli;
 
+import io.xxgk.stack.Stack;
+import io.xxgk.stack.StackEnv;
+import io.xxgk.stack.StackException;
+import io.xxgk.stack.StackHome;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -9,7 +13,8 @@ import picocli.CommandLine.Option;
 /** The Java side of {@code ./xxgk}: the shell script finds a JDK, builds, then calls this. */
 @Command(name = "xxgk", mixinStandardHelpOptions = true,
         description = "Runs the xxgk-stats platform locally: Kafka, ClickHouse and the three services.",
-        subcommands = {Xxgk.Up.class, Xxgk.Down.class, Xxgk.Status.class, Demo.class})
+        subcommands = {Xxgk.Up.class, Xxgk.Down.class, Xxgk.Status.class, Demo.class,
+                TokenCommand.class, OrgCommand.class, ChannelCommand.class})
 public final class Xxgk {
 
     /** Options every command shares: which stack, and which part of it. */
@@ -25,6 +30,20 @@ public final class Xxgk {
             StackHome home = StackHome.of(repo, state != null ? state : repo.resolve(".local"));
             return serversOnly ? Stack.servers(home) : Stack.full(home);
         }
+
+        /** Starts the stack; a full stack gets its demo org and token before the services start. */
+        StackEnv up() {
+            Stack stack = stack();
+            if (serversOnly) {
+                return stack.up(System.out);
+            }
+            DemoTenant.prepare(stack.home().envFile());
+            return stack.up(System.out, DemoTenant::register);
+        }
+
+        StackEnv env() {
+            return StackEnv.load(stack().home().envFile());
+        }
     }
 
     @Command(name = "up", description = "Start whatever is not running, wait until all is healthy, write stack.env.")
@@ -35,10 +54,9 @@ public final class Xxgk {
         @Override
         public Integer call() {
             long start = System.nanoTime();
-            Stack stack = target.stack();
-            stack.up(System.out);
+            target.up();
             System.out.printf("up in %.1f s; addresses and demo credentials in %s%n",
-                    (System.nanoTime() - start) / 1e9, stack.home().envFile());
+                    (System.nanoTime() - start) / 1e9, target.stack().home().envFile());
             return 0;
         }
     }
@@ -76,7 +94,7 @@ public final class Xxgk {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Xxgk());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof StackException) {
+            if (e instanceof StackException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
                 cmd.getErr().println("xxgk: " + e.getMessage());
                 return 1;
             }

@@ -1,0 +1,62 @@
+package io.xxgk.cli;
+
+import io.xxgk.registry.Channel;
+import io.xxgk.registry.Org;
+import io.xxgk.stack.StackException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./xxgk channel add|list}: an org's channel registry. */
+@Command(name = "channel", description = "An org's channels: add (or rename), list.",
+        subcommands = {ChannelCommand.Add.class, ChannelCommand.ListChannels.class})
+final class ChannelCommand {
+
+    @Command(name = "add", description = "Add a channel to an org, or change the name or kind of one it has.")
+    static final class Add implements Callable<Integer> {
+        @CommandLine.Mixin
+        Xxgk.Target target = new Xxgk.Target();
+
+        @Option(names = "--org", required = true)
+        String org;
+
+        @Option(names = "--id", required = true, description = "id used in events: a-z, 0-9, '-'")
+        String id;
+
+        @Option(names = "--name", required = true, description = "name in reports, e.g. 学院网站")
+        String name;
+
+        @Option(names = "--kind", defaultValue = "website", description = "website, social, video, print, screen, system, service")
+        String kind;
+
+        @Override
+        public Integer call() {
+            try (RegistryClient client = RegistryClient.connect(target.env())) {
+                Org current = client.read().org(org).orElseThrow(() -> new StackException("no org " + org + " (./xxgk org create)"));
+                client.writer().put(current.withChannel(new Channel(id, name, kind)));
+                System.out.println("org " + org + ": channel " + id + " (" + name + ", " + kind + ")");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "An org's channels.")
+    static final class ListChannels implements Callable<Integer> {
+        @CommandLine.Mixin
+        Xxgk.Target target = new Xxgk.Target();
+
+        @Option(names = "--org", required = true)
+        String org;
+
+        @Override
+        public Integer call() {
+            try (RegistryClient client = RegistryClient.connect(target.env())) {
+                Org current = client.read().org(org).orElseThrow(() -> new StackException("no org " + org));
+                System.out.printf("%-16s %-10s %s%n", "ID", "KIND", "NAME");
+                current.channels().forEach(c -> System.out.printf("%-16s %-10s %s%n", c.id(), c.kind(), c.name()));
+            }
+            return 0;
+        }
+    }
+}

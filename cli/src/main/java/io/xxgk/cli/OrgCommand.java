@@ -1,0 +1,57 @@
+package io.xxgk.cli;
+
+import io.xxgk.registry.Org;
+import io.xxgk.stack.StackException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./xxgk org create|list}: the institutions. */
+@Command(name = "org", description = "Institutions: create, list.", subcommands = {OrgCommand.Create.class, OrgCommand.ListOrgs.class})
+final class OrgCommand {
+
+    @Command(name = "create", description = "Register an org with the default channels.")
+    static final class Create implements Callable<Integer> {
+        @CommandLine.Mixin
+        Xxgk.Target target = new Xxgk.Target();
+
+        @Parameters(paramLabel = "ID", description = "short id: a-z, 0-9, '-'")
+        String id;
+
+        @Option(names = "--name", required = true, description = "display name, e.g. 示例大学")
+        String name;
+
+        @Option(names = "--time-zone", defaultValue = Org.DEFAULT_TIME_ZONE, description = "where its days begin (default ${DEFAULT-VALUE})")
+        String timeZone;
+
+        @Override
+        public Integer call() {
+            try (RegistryClient client = RegistryClient.connect(target.env())) {
+                if (client.read().org(id).isPresent()) {
+                    throw new StackException("org " + id + " exists");
+                }
+                Org defaults = Org.withDefaultChannels(id, name);
+                client.writer().put(new Org(id, name, timeZone, defaults.channels()));
+                System.out.println("org " + id + " (" + name + ", " + timeZone + ") created with " + defaults.channels().size() + " channels");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "Orgs and their time zones.")
+    static final class ListOrgs implements Callable<Integer> {
+        @CommandLine.Mixin
+        Xxgk.Target target = new Xxgk.Target();
+
+        @Override
+        public Integer call() {
+            try (RegistryClient client = RegistryClient.connect(target.env())) {
+                System.out.printf("%-16s %-16s %-10s %s%n", "ID", "TIME ZONE", "CHANNELS", "NAME");
+                client.read().orgs().forEach(o -> System.out.printf("%-16s %-16s %-10d %s%n", o.id(), o.timeZone(), o.channels().size(), o.name()));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.xxgk.cli;
+
+import io.xxgk.registry.Registry;
+import io.xxgk.registry.RegistryFollower;
+import io.xxgk.registry.RegistryTopic;
+import io.xxgk.registry.RegistryWriter;
+import io.xxgk.stack.StackEnv;
+import io.xxgk.stack.StackException;
+import io.xxgk.stack.StackKeys;
+import java.time.Duration;
+
+/** The registry of a running stack, for the commands that read or change it. */
+final class RegistryClient implements AutoCloseable {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+
+    private final String bootstrap;
+    private RegistryWriter writer;
+
+    private RegistryClient(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    static RegistryClient connect(StackEnv env) {
+        return new RegistryClient(env.find(StackKeys.KAFKA_BOOTSTRAP)
+                .orElseThrow(() -> new StackException("no stack here: start it first (./xxgk up)")));
+    }
+
+    /** Everything in the registry now. */
+    Registry read() {
+        writer();  // creates the topic on a fresh broker
+        try (RegistryFollower follower = new RegistryFollower(bootstrap, RegistryTopic.DEFAULT_NAME)) {
+            if (!follower.awaitCaughtUp(READ_TIMEOUT)) {
+                throw new StackException("cannot read the registry from Kafka at " + bootstrap + " (is the stack up? ./xxgk status)");
+            }
+            return follower.registry();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        }
+    }
+
+    RegistryWriter writer() {
+        if (writer == null) {
+            writer = new RegistryWriter(bootstrap, RegistryTopic.DEFAULT_NAME);
+        }
+        return writer;
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.xxgk.cli;
+
+import io.xxgk.registry.ApiToken;
+import io.xxgk.registry.Org;
+import io.xxgk.registry.Registry;
+import io.xxgk.stack.StackException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./xxgk token create|list|revoke}: the adapters' credentials. */
+@Command(name = "token", description = "Adapters' API tokens: create, list, revoke.",
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+final class TokenCommand {
+
+    @Command(name = "create", description = "Issue a token for an org's channels; the token is printed alone on the last line, and only once.")
+    static final class Create implements Callable<Integer> {
+        @CommandLine.Mixin
+        Xxgk.Target target = new Xxgk.Target();
+
+        @Option(names = "--org", required = true, description = "the org it writes for (created with the default channels if new)")
+        String org;
+
+        @Option(names = "--channels", required = true, split = ",", description = "channels it may write, comma-separated")
+        List<String> channels;
+
+        @Option(names = "--label", defaultValue = "", description = "what it is for, e.g. the adapter's name")
+        String label;
+
+        @Override
+        public Integer call() {
+            try (RegistryClient client = RegistryClient.connect(target.env())) {
+                Registry registry = client.read();
+                Org owner = registry.org(org).orElseGet(() -> {
+                    Org created = Org.withDefaultChannels(org, org);
+                    client.writer().put(created);
+                    System.out.println("created org " + org + " with the default channels");
+                    return created;
+                });
+                Set<String> wanted = new LinkedHashSet<>(channels);
+                List<String> unknown = wanted.stream().filter(c -> owner.channel(c).isEmpty()).toList();
+                if (!unknown.isEmpty()) {
+                    throw new StackException("org " + org + " has no channel " + unknown + "; its channels: "
+                            + owner.channels().stream().map(c -> c.id()).toList() + " (add one: ./xxgk channel add)");
+                }
+                ApiToken.Issued issued = ApiToken.issue(org, wanted, label, Instant.now());
+                client.writer().put(issued.token());
+                System.out.println("token " + issued.token().id() + " for org " + org + ", channels " + wanted
+                        + ". Keep it secret; it is not shown again:");
+                System.out.println(issued.bearer());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "Tokens (ids, never secrets), their org, channels and state.")
+    static final class ListTokens implements Callable<Integer> {
+        @CommandLine.Mixin
+        Xxgk.Target target = new Xxgk.Target();
+
+        @Option(names = "--org", description = "only this org's")
+        String org;
+
+        @Override
+        public Integer call() {
+            try (RegistryClient client = RegistryClient.connect(target.env())) {
+                System.out.printf("%-14s %-12s %-9s %-22s %s%n", "ID", "ORG", "STATE", "CREATED", "CHANNELS (LABEL)");
+                for (ApiToken t : client.read().tokens()) {
+                    if (org == null || org.equals(t.org())) {
+                        System.out.printf("%-14s %-12s %-9s %-22s %s (%s)%n", t.id(), t.org(), t.revokedAt() == null ? "active" : "revoked",
+                                t.createdAt().toString().substring(0, 19), String.join(",", t.channels().stream().sorted().toList()), t.label());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", description = "Revoke a token: ingest refuses it within moments.")
+    static final class Revoke implements Callable<Integer> {
+        @CommandLine.Mixin
+        Xxgk.Target target = new Xxgk.Target();
+
+        @Parameters(paramLabel = "ID", description = "the token's id (see token list)")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (RegistryClient client = RegistryClient.connect(target.env())) {
+                ApiToken token = client.read().token(id).orElseThrow(() -> new StackException("no token " + id));
+                if (token.revokedAt() == null) {
+                    client.writer().put(token.revoked(Instant.now()));
+                }
+                System.out.println("token " + id + " of org " + token.org() + " is revoked");
+            }
+            return 0;
+        }
+    }
+}

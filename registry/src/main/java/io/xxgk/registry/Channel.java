@@ -1,0 +1,37 @@
+package io.xxgk.registry;
+
+import java.util.List;
+
+/**
+ * A publishing channel of an org.
+ *
+ * @param id   stable id used in events ({@code data.channel})
+ * @param name the name the report prints (学校官网)
+ * @param kind what sort of channel: website, social, video, print, screen, system, service
+ */
+public record Channel(String id, String name, String kind) {
+
+    /** The channels every new org (and the demo org) starts with. */
+    public static final List<Channel> DEFAULTS = List.of(
+            new Channel("website", "学校官网", "website"),
+            new Channel("wechat", "微信公众号", "social"),
+            new Channel("wechat-video", "视频号", "video"),
+            new Channel("weibo", "微博", "social"),
+            new Channel("douyin", "抖音", "video"),
+            new Channel("newspaper", "校报校刊", "print"),
+            new Channel("screen", "电子显示屏", "screen"),
+            new Channel("oa", "OA系统", "system"),
+            new Channel("egov", "电子政务平台", "system"),
+            new Channel("doc-transfer", "公文传输系统", "system"),
+            new Channel("procurement", "采购网", "website"),
+            new Channel("hotline", "服务热线", "service"));
+
+    public Channel {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new IllegalArgumentException("channel id must be 1-64 of a-z, 0-9 and '-': " + id);
+        }
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("channel " + id + " needs a name");
+        }
+    }
+}

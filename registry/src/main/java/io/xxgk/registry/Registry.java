@@ -1,0 +1,43 @@
+package io.xxgk.registry;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The registry as last read from its topic: lock-free lookups for the request path. */
+public final class Registry {
+
+    private final Map<String, Org> orgs = new ConcurrentHashMap<>();
+    private final Map<String, ApiToken> tokens = new ConcurrentHashMap<>();
+
+    public Optional<Org> org(String id) {
+        return Optional.ofNullable(orgs.get(id));
+    }
+
+    public Optional<ApiToken> token(String id) {
+        return Optional.ofNullable(tokens.get(id));
+    }
+
+    public List<Org> orgs() {
+        return sorted(orgs.values(), Comparator.comparing(Org::id));
+    }
+
+    public List<ApiToken> tokens() {
+        return sorted(tokens.values(), Comparator.comparing(ApiToken::org).thenComparing(ApiToken::createdAt));
+    }
+
+    void apply(Object record) {
+        switch (record) {
+            case Org org -> orgs.put(org.id(), org);
+            case ApiToken token -> tokens.put(token.id(), token);
+            default -> throw new IllegalArgumentException("not a registry record: " + record);
+        }
+    }
+
+    private static <T> List<T> sorted(Collection<T> values, Comparator<T> order) {
+        return values.stream().sorted(order).toList();
+    }
+}

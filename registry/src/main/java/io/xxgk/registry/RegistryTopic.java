@@ -1,0 +1,85 @@
+package io.xxgk.registry;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The registry's topic: one compacted partition, so the latest value of each key is kept forever
+ * and every follower sees all changes in one order. Keys are {@code org/<id>} and
+ * {@code token/<id>}; values are the records as JSON.
+ */
+public final class RegistryTopic {
+
+    public static final String DEFAULT_NAME = "xxgk.registry";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private RegistryTopic() {
+    }
+
+    /** Creates the topic unless it exists; fails within seconds when no broker answers. */
+    public static void ensure(String bootstrapServers, String name) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            ensure(admin, name);
+        }
+    }
+
+    private static void ensure(Admin admin, String name) {
+        NewTopic topic = new NewTopic(name, Optional.of(1), Optional.empty()).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"));
+        try {
+            admin.createTopics(java.util.List.of(topic)).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create the registry topic " + name + ": " + e.getCause().getMessage(), e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String key(Object value) {
+        return switch (value) {
+            case Org org -> "org/" + org.id();
+            case ApiToken token -> "token/" + token.id();
+            default -> throw new IllegalArgumentException("not a registry record: " + value);
+        };
+    }
+
+    static byte[] encode(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Object decode(String key, byte[] value) throws IOException {
+        if (key.startsWith("org/")) {
+            return JSON.readValue(value, Org.class);
+        }
+        if (key.startsWith("token/")) {
+            return JSON.readValue(value, ApiToken.class);
+        }
+        throw new IOException("unknown registry key " + key);
+    }
+}
