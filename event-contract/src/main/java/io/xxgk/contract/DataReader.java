@@ -119,6 +119,10 @@ final class DataReader {
             violate(field, "must be at most " + maxLength + " characters");
             return null;
         }
+        if (EventParser.hasControlCharacters(value)) {
+            violate(field, "must not contain control characters");
+            return null;
+        }
         return value;
     }
 

@@ -94,6 +94,8 @@ public final class EventParser {
         text("source", event.getSource() == null ? null : event.getSource().toString(), MAX_SOURCE, violations);
         if (event.getSubject() != null && event.getSubject().length() > MAX_SUBJECT) {
             violations.add(new Violation("subject", "must be at most " + MAX_SUBJECT + " characters"));
+        } else if (event.getSubject() != null && hasControlCharacters(event.getSubject())) {
+            violations.add(new Violation("subject", "must not contain control characters"));
         }
         checkTime(event.getTime(), violations);
         String contentType = event.getDataContentType();
@@ -185,7 +187,14 @@ public final class EventParser {
             violations.add(new Violation(field, "is required"));
         } else if (value.length() > maxLength) {
             violations.add(new Violation(field, "must be at most " + maxLength + " characters"));
+        } else if (hasControlCharacters(value)) {
+            violations.add(new Violation(field, "must not contain control characters"));
         }
+    }
+
+    /** Control characters break the CSV, XLSX and DOCX the figures end up in, so no text may carry them. */
+    static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     private static String rootMessage(Throwable e) {

@@ -11,9 +11,13 @@ import java.util.Set;
 record TestTenant(String registryTopic, String org, String full, String websiteOnly, String revoked) {
 
     static TestTenant create() {
+        return create(RealServers.get().kafkaBootstrap());
+    }
+
+    static TestTenant create(String kafkaBootstrap) {
         String topic = RealServers.uniqueName("registry");
         String org = "org-" + RealServers.uniqueName("t").substring(2).replace('_', '-');
-        try (RegistryWriter writer = new RegistryWriter(RealServers.get().kafkaBootstrap(), topic)) {
+        try (RegistryWriter writer = new RegistryWriter(kafkaBootstrap, topic)) {
             writer.put(Org.withDefaultChannels(org, "测试大学"));
             ApiToken.Issued full = ApiToken.issue(org, Set.of("website", "wechat", "newspaper", "hotline"), "full", Instant.now());
             ApiToken.Issued website = ApiToken.issue(org, Set.of("website"), "cms", Instant.now());

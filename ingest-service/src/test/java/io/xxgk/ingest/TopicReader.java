@@ -19,8 +19,12 @@ final class TopicReader {
     }
 
     static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        return readAll(RealServers.get().kafkaBootstrap(), topic);
+    }
+
+    static List<ConsumerRecord<String, byte[]>> readAll(String kafkaBootstrap, String topic) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

@@ -46,6 +46,11 @@ public final class Stack {
         return new Stack(home, List.of(List.of(new KafkaBroker(), new ClickHouseServer(Versions.load()))));
     }
 
+    /** A broker alone, e.g. for a test that stops and restarts it. */
+    public static Stack kafkaOnly(StackHome home) {
+        return new Stack(home, List.of(List.of(new KafkaBroker())));
+    }
+
     public StackHome home() {
         return home;
     }

@@ -94,7 +94,7 @@ public final class RealServers {
         return new Endpoints(env.get("KAFKA_BOOTSTRAP"), env.get("CLICKHOUSE_URL"), "local processes in " + state);
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException ignored) {

@@ -37,7 +37,8 @@ class EventReader {
 
     List<EventParser.Result> read(HttpHeaders headers, byte[] body) {
         MediaType type = contentType(headers);
-        if (BATCH.isCompatibleWith(type)) {
+        // exact type and subtype: isCompatibleWith would let */* through
+        if (BATCH.equalsTypeAndSubtype(type)) {
             JsonNode array = json(body);
             if (!array.isArray()) {
                 throw Rejection.invalid("a batch must be a JSON array of events", List.of());
@@ -49,11 +50,11 @@ class EventReader {
             array.forEach(event -> results.add(parser.parseStructured(event)));
             return results;
         }
-        if (STRUCTURED.isCompatibleWith(type)) {
+        if (STRUCTURED.equalsTypeAndSubtype(type)) {
             return List.of(parser.parseStructured(json(body)));
         }
         if (headers.containsHeader("ce-specversion")) {
-            if (!MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+            if (!MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
                 throw Rejection.unsupportedMediaType("binary mode carries the data as application/json; got " + type);
             }
             return List.of(binary(headers, body));
