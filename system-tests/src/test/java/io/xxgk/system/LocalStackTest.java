@@ -65,6 +65,37 @@ class LocalStackTest {
 
     @Test
     @Order(2)
+    void tokensAreCreatedListedAndRevokedFromTheCommandLine() throws Exception {
+        Run create = xxgk("token", "create", "--org", "demo", "--channels", "website", "--label", "cms");
+
+        assertThat(create.exitCode()).as(create.output()).isZero();
+        String token = create.output().strip().lines().toList().getLast();
+        String id = token.split("_")[1];
+        assertThat(token).matches("xxgk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
+        assertThat(post(token, "website").statusCode()).isEqualTo(202);
+        assertThat(post(token, "wechat").statusCode()).isEqualTo(403);
+        assertThat(xxgk("token", "list", "--org", "demo").output()).contains(id).contains("active").doesNotContain(token);
+
+        assertThat(xxgk("token", "revoke", id).exitCode()).isZero();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> post(token, "website").statusCode() == 401);
+        assertThat(xxgk("token", "list").output()).contains("revoked");
+        Run unknownChannel = xxgk("token", "create", "--org", "demo", "--channels", "tiktok");
+        assertThat(unknownChannel.exitCode()).isEqualTo(1);
+        assertThat(unknownChannel.output()).contains("has no channel [tiktok]");
+    }
+
+    private HttpResponse<String> post(String token, String channel) throws Exception {
+        String event = ("{\"specversion\":\"1.0\",\"id\":\"cli-%s\",\"source\":\"/system-test\",\"type\":\"xxgk.item.published\","
+                + "\"time\":\"2024-03-01T09:00:00+08:00\",\"data\":{\"channel\":\"%s\",\"itemId\":\"cli-1\"}}")
+                .formatted(UUID.randomUUID(), channel);
+        return http.send(HttpRequest.newBuilder(URI.create(env().get("INGEST_URL") + "/v1/events"))
+                .header("Content-Type", "application/cloudevents+json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(3)
     void upBringsBackKilledProcessesOnTheSamePortsWithTheirData() throws Exception {
         Map<String, String> before = env().asMap();
         List<Long> killed = new ArrayList<>();
@@ -89,7 +120,7 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void downLeavesNoProcessBehind() throws Exception {
         Run down = xxgk("down");
 
@@ -99,7 +130,7 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPortTakenByAnotherProgramIsNamed() throws Exception {
         int port = env().port("INGEST_PORT");
         try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -121,13 +152,16 @@ class LocalStackTest {
         }
     }
 
-    private static Run xxgk(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("xxgk").toString(), command, "--state", STATE.toString())
+    private static Run xxgk(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("xxgk").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--state", STATE.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(REPO.toFile()).redirectErrorStream(true);
         builder.environment().put("XXGK_SKIP_BUILD", "1");
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("./xxgk " + command + " finished").isTrue();
+        assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("./xxgk " + String.join(" ", args) + " finished").isTrue();
         return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
@@ -147,7 +181,7 @@ class LocalStackTest {
     }
 
     private long demoEventsInClickHouse() {
-        String query = "SELECT count() FROM xxgk.events_raw FINAL WHERE org = 'demo'";
+        String query = "SELECT count() FROM xxgk.events_raw FINAL WHERE org = 'demo' AND source = '/demo/sample'";
         URI uri = URI.create(env().get("CLICKHOUSE_URL") + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         long[] count = new long[1];
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
