@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.store.ClickHouseMigrations;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
+import io.xxgk.testing.Promtool;
 import io.xxgk.testing.RealServers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,6 +71,16 @@ class DashboardAccessTest {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"clickHouse\":{").contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void metricsAreOpenAndPromtoolClean() throws Exception {
+        get("/", "text/html", basic("admin", PASSWORD));
+
+        HttpResponse<String> metrics = get("/actuator/prometheus", "text/plain", null);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(Promtool.check(metrics.body())).as("promtool check metrics").isEmpty();
     }
 
     private HttpResponse<String> get(String path, String accept, String authorization) throws Exception {

@@ -12,6 +12,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.xxgk.contract.Topics;
 import io.xxgk.registry.ApiToken;
 import io.xxgk.registry.RegistryWriter;
+import io.xxgk.testing.Promtool;
 import io.xxgk.testing.RealServers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -191,6 +192,8 @@ class EventsApiTest {
         assertThat(readiness.body()).contains("\"kafka\":{").contains("\"registry\":{");
         assertThat(metrics.body()).contains("xxgk_ingest_events_accepted_total{channel=\"website\"")
                 .contains("xxgk_ingest_produce_seconds").contains("xxgk_ingest_batch_events");
+        client.post(SINGLE, null, published("h-2", "website"));
+        assertThat(Promtool.check(client.get("/actuator/prometheus").body())).as("promtool check metrics").isEmpty();
     }
 
     private String revokeAfterUse() throws Exception {
