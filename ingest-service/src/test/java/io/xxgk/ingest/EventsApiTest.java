@@ -196,6 +196,14 @@ class EventsApiTest {
         assertThat(Promtool.check(client.get("/actuator/prometheus").body())).as("promtool check metrics").isEmpty();
     }
 
+    @Test
+    void theOpenApiDescriptionIsServed() throws Exception {
+        HttpResponse<String> spec = client.get("/openapi.yaml");
+
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body()).contains("openapi: 3.1.0").contains("/v1/events").contains("application/cloudevents-batch+json");
+    }
+
     private String revokeAfterUse() throws Exception {
         ApiToken.Issued issued = ApiToken.issue(TENANT.org(), java.util.Set.of("website"), "short-lived", Instant.now());
         try (RegistryWriter writer = new RegistryWriter(RealServers.get().kafkaBootstrap(), TENANT.registryTopic())) {
