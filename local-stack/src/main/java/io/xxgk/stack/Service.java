@@ -53,7 +53,7 @@ record Service(String name, String module, String urlKey) implements Component {
     public Map<String, String> environment(StackEnv env) {
         Map<String, String> vars = new HashMap<>(KafkaBroker.clientEnvironment(env));
         vars.put("SERVER_PORT", env.get(portKey()));
-        vars.put("XXGK_CLICKHOUSE_URL", env.get(StackKeys.CLICKHOUSE_URL));
+        env.find(StackKeys.CLICKHOUSE_URL).ifPresent(url -> vars.put("XXGK_CLICKHOUSE_URL", url));
         if (name.equals("dashboard")) {
             vars.put("XXGK_DASHBOARD_ADMIN_USER", env.get(StackKeys.DASHBOARD_USER));
             vars.put("XXGK_DASHBOARD_ADMIN_PASSWORD", env.get(StackKeys.DASHBOARD_PASSWORD));

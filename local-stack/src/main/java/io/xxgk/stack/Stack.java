@@ -46,6 +46,14 @@ public final class Stack {
         return new Stack(home, List.of(List.of(new KafkaBroker(), new ClickHouseServer(Versions.load()))));
     }
 
+    /** This stack restricted to the named components, e.g. kafka and ingest for a benchmark. */
+    public Stack only(Set<String> names) {
+        List<List<Component>> kept = waves.stream()
+                .map(wave -> wave.stream().filter(c -> names.contains(c.name())).toList())
+                .filter(wave -> !wave.isEmpty()).toList();
+        return new Stack(home, kept);
+    }
+
     /** A broker alone, e.g. for a test that stops and restarts it. */
     public static Stack kafkaOnly(StackHome home) {
         return new Stack(home, List.of(List.of(new KafkaBroker())));

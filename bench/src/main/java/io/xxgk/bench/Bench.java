@@ -1,0 +1,69 @@
+package io.xxgk.bench;
+
+import io.xxgk.stack.StackException;
+import io.xxgk.stack.StackHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./xxgk bench NAME}: each benchmark on fresh servers of its own, ending in one key=value line. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the platform against a baseline taken in the same run.",
+        subcommands = {Bench.Ingest.class})
+public final class Bench {
+
+    @Command(name = "ingest", description = "Ingest API vs Kafka's ProducerPerformance on the same broker.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per batch size (default ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--warm-up", defaultValue = "8", description = "warm-up seconds per batch size (default ${DEFAULT-VALUE})")
+        int warmUp;
+
+        @Option(names = "--connections", defaultValue = "8", description = "concurrent adapters (default ${DEFAULT-VALUE})")
+        int connections;
+
+        @Option(names = "--producer-records", defaultValue = "2000000", description = "records ProducerPerformance sends (default ${DEFAULT-VALUE})")
+        long producerRecords;
+
+        @Override
+        public Integer call() throws Exception {
+            Path repo = repo();
+            IngestBenchmark.requireBuilt(repo);
+            new IngestBenchmark(repo, new IngestBenchmark.Options(Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
+                    connections, producerRecords)).run();
+            return 0;
+        }
+    }
+
+    static Path repo() {
+        return StackHome.findRepo(Path.of(System.getProperty("xxgk.root", ".")));
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Bench());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof StackException || e instanceof IOException) {
+                cmd.getErr().println("xxgk bench: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
+    }
+}
