@@ -1,5 +1,6 @@
 package io.xxgk.contract;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -34,7 +35,8 @@ public final class EventParser {
     private static final List<String> REQUIRED_ATTRIBUTES = List.of("specversion", "id", "source", "type", "time");
 
     /** The SDK's Jackson (2.x) mapper with its CloudEvent module: reads events without re-serializing them. */
-    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
+    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public sealed interface Result permits Valid, Invalid {
     }
@@ -67,21 +69,28 @@ public final class EventParser {
                 violations.add(new Violation(attribute, "must be a string"));
             }
         }
-        if (json.path("time").isTextual()) {
-            checkTimeSyntax(json.path("time").textValue(), violations);
-        }
-        JsonNode contentType = json.get("datacontenttype");
-        if (contentType != null && !(contentType.isTextual() && isJson(contentType.textValue()))) {
-            violations.add(new Violation("datacontenttype", "must be application/json"));
-        }
         if (!violations.isEmpty()) {
             return new Invalid(id, violations);
         }
         try {
             return parse(MAPPER.treeToValue(json, CloudEvent.class));
         } catch (IOException | RuntimeException e) {
-            return new Invalid(id, List.of(new Violation("(event)", "not a CloudEvent: " + rootMessage(e))));
+            return new Invalid(id, diagnose(json, e));
         }
+    }
+
+    /** Why the SDK could not read an event, per field where we can tell (checked only then: it is the slow path). */
+    private static List<Violation> diagnose(JsonNode json, Exception sdkError) {
+        List<Violation> violations = new ArrayList<>();
+        checkTimeSyntax(json.path("time").textValue(), violations);
+        JsonNode contentType = json.get("datacontenttype");
+        if (contentType != null && !(contentType.isTextual() && isJson(contentType.textValue()))) {
+            violations.add(new Violation("datacontenttype", "must be application/json"));
+        }
+        if (violations.isEmpty()) {
+            violations.add(new Violation("(event)", "not a CloudEvent: " + rootMessage(sdkError)));
+        }
+        return violations;
     }
 
     /** Checks an event the SDK has read (binary or structured mode). */

@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
  * @param topic          where accepted events go
  * @param partitions     partitions of that topic when ingest creates it
  * @param registryTopic  the registry of orgs, channels and tokens
- * @param sendTimeout    how long a request waits for Kafka to take its events before answering 503
+ * @param sendTimeout    how long a request waits for its transaction to commit before answering 503
+ * @param committers     transactional producers writing requests in group commits
  * @param retryAfter     the Retry-After of a 503
  * @param maxBatchEvents events in one request, at most (413 beyond)
  * @param maxBodySize    bytes in one request body, at most (413 beyond)
@@ -21,7 +22,8 @@ public record IngestProperties(
         @DefaultValue(Topics.EVENTS) String topic,
         @DefaultValue("6") int partitions,
         @DefaultValue(RegistryTopic.DEFAULT_NAME) String registryTopic,
-        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("15s") Duration sendTimeout,
+        @DefaultValue("2") int committers,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("1000") int maxBatchEvents,
         @DefaultValue("1MB") DataSize maxBodySize) {

@@ -79,7 +79,9 @@ class EventsApiTest {
 
         assertThat(reply.statusCode()).isEqualTo(202);
         assertThat(reply.body()).isEqualTo("{\"accepted\":3}");
-        assertThat(TopicReader.keys(TOPIC)).contains(key("b-1"), key("b-2"), key("b-3"));
+        // committed means durable; read_committed readers see it once the commit markers are written, a moment later
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(TopicReader.keys(TOPIC)).contains(key("b-1"), key("b-2"), key("b-3")));
     }
 
     @Test
@@ -179,6 +181,9 @@ class EventsApiTest {
         assertThat(client.post(SINGLE, TENANT.full(), "").statusCode()).isEqualTo(400);
         assertThat(client.post(BATCH, TENANT.full(), published("o-1", "website")).statusCode()).as("batch that is no array").isEqualTo(400);
         assertThat(client.post(SINGLE, TENANT.full(), "[]").statusCode()).isEqualTo(400);
+        assertThat(client.post(SINGLE, TENANT.full(), published("o-2", "website") + " {}").statusCode()).as("trailing JSON").isEqualTo(400);
+        assertThat(client.post(BATCH, TENANT.full(), "[" + published("o-3", "website") + "] x").statusCode()).isEqualTo(400);
+        assertNothingWritten("o-1", "o-2", "o-3");
     }
 
     @Test
@@ -220,8 +225,9 @@ class EventsApiTest {
     }
 
     private static ConsumerRecord<String, byte[]> record(String key) {
-        return TopicReader.readAll(TOPIC).stream().filter(r -> r.key().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError("no record " + key + " in " + TOPIC));
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> TopicReader.readAll(TOPIC).stream().filter(r -> r.key().equals(key)).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
     }
 
     private static void assertNothingWritten(String... ids) {

@@ -8,7 +8,6 @@ import io.xxgk.testing.DedicatedKafka;
 import io.xxgk.testing.RealServers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -62,8 +61,9 @@ class KafkaOutageTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 client.post(SINGLE, TENANT.full(), published("after", "website")).statusCode() == 202);
 
-        List<String> keys = TopicReader.readAll(KAFKA.bootstrap(), TOPIC).stream().map(ConsumerRecord::key).toList();
         String prefix = TENANT.org() + "//test/cms/";
-        assertThat(keys).contains(prefix + "before", prefix + "after").doesNotContain(prefix + "during");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                TopicReader.readAll(KAFKA.bootstrap(), TOPIC).stream().map(ConsumerRecord::key).toList())
+                .contains(prefix + "before", prefix + "after").doesNotContain(prefix + "during"));
     }
 }

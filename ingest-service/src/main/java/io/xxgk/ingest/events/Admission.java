@@ -16,12 +16,12 @@ final class Admission {
     private Admission() {
     }
 
-    static List<EventParser.Valid> admit(Adapter adapter, List<EventParser.Result> results) {
+    static List<ReadEvent> admit(Adapter adapter, List<ReadEvent> events) {
         List<Rejection.EventProblem> invalid = new ArrayList<>();
         List<Rejection.EventProblem> forbidden = new ArrayList<>();
-        List<EventParser.Valid> accepted = new ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            switch (results.get(i)) {
+        List<ReadEvent> accepted = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            switch (events.get(i).result()) {
                 case EventParser.Invalid bad -> {
                     for (Violation v : bad.violations()) {
                         invalid.add(new Rejection.EventProblem(i, bad.id(), v.field(), v.reason()));
@@ -37,14 +37,14 @@ final class Admission {
                         forbidden.add(new Rejection.EventProblem(i, id, "data.channel",
                                 "token " + adapter.token().id() + " may not write channel '" + channel.get() + "'"));
                     } else {
-                        accepted.add(event);
+                        accepted.add(events.get(i));
                     }
                 }
             }
         }
         if (!invalid.isEmpty()) {
-            long events = invalid.stream().mapToInt(Rejection.EventProblem::index).distinct().count();
-            throw Rejection.invalid(events + " of " + results.size() + " event(s) break the contract; nothing was accepted", invalid);
+            long bad = invalid.stream().mapToInt(Rejection.EventProblem::index).distinct().count();
+            throw Rejection.invalid(bad + " of " + events.size() + " event(s) break the contract; nothing was accepted", invalid);
         }
         if (!forbidden.isEmpty()) {
             throw Rejection.forbidden(forbidden);

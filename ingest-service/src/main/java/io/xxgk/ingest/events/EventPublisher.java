@@ -2,54 +2,191 @@ package io.xxgk.ingest.events;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import io.xxgk.contract.EventParser;
 import io.xxgk.contract.Topics;
 import io.xxgk.ingest.IngestProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one request's events to the events topic in one Kafka transaction (acks=all, idempotent):
- * they all become visible to the aggregator, which reads committed only, or none do. The record
- * key is the event's identity (org, source, id): a re-sent event lands on the partition of its
- * first copy, where the aggregator that owns that partition recognises it.
+ * Writes accepted requests to the events topic with group commit: a few committer threads, each
+ * owning one transactional producer (acks=all, idempotent), take every request waiting and write
+ * them in one Kafka transaction. The aggregator reads committed records only, so each request
+ * becomes visible whole or not at all, and a request is answered only once its transaction is
+ * committed. One producer per committer (not per request) keeps Kafka's batching: throughput
+ * grows with load instead of paying a transaction per request.
+ *
+ * <p>The record key is the event's identity (org, source, id): a re-sent event lands on the
+ * partition of its first copy, where the aggregator that owns that partition recognises it.
  */
 @Component
-class EventPublisher {
+class EventPublisher implements SmartLifecycle {
 
-    private static final JsonFormat STRUCTURED = new JsonFormat();
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+    private static final String CONTENT_TYPE_HEADER = "content-type";
+    private static final byte[] STRUCTURED_TYPE = JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+    private static final int MAX_GROUP_RECORDS = 20_000;
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private record Pending(List<ProducerRecord<String, byte[]>> records, CompletableFuture<Void> committed, long deadline) {
+    }
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final IngestProperties properties;
+    private final Map<String, Object> producerConfig;
+    private final String transactionalIdPrefix = "xxgk-ingest-" + UUID.randomUUID() + "-";
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean running;
 
-    EventPublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties) {
-        this.kafka = kafka;
+    EventPublisher(IngestProperties properties, KafkaProperties kafka) {
         this.properties = properties;
+        this.producerConfig = new HashMap<>(kafka.buildProducerProperties());
     }
 
     static String key(String org, CloudEvent event) {
         return org + "/" + event.getSource() + "/" + event.getId();
     }
 
-    void publish(String org, List<EventParser.Valid> events) {
+    /** Returns once the events are committed; throws a 503 {@link Rejection} if that does not happen in time. */
+    void publish(String org, List<ReadEvent> events) {
         byte[] orgHeader = org.getBytes(StandardCharsets.UTF_8);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        for (ReadEvent event : events) {
+            // structured mode, as the CloudEvents Kafka binding writes it: the content-type header and the event's JSON
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), key(org, event.valid().event()),
+                    event.structured());
+            record.headers().add(CONTENT_TYPE_HEADER, STRUCTURED_TYPE).add(Topics.ORG_HEADER, orgHeader);
+            records.add(record);
+        }
+        Duration timeout = properties.sendTimeout();
+        Pending pending = new Pending(records, new CompletableFuture<>(), System.nanoTime() + timeout.toNanos());
+        queue.add(pending);
         try {
-            kafka.executeInTransaction(operations -> {
-                for (EventParser.Valid valid : events) {
-                    ProducerRecord<String, byte[]> record = KafkaMessageFactory
-                            .createWriter(properties.topic(), key(org, valid.event()))
-                            .writeStructured(valid.event(), STRUCTURED);
-                    record.headers().add(Topics.ORG_HEADER, orgHeader);
-                    operations.send(record);
-                }
-                return null;
-            });
-        } catch (RuntimeException kafkaDownOrSlow) {
+            pending.committed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Rejection.unavailable(properties.retryAfter());
+        } catch (ExecutionException | TimeoutException e) {
             throw Rejection.unavailable(properties.retryAfter());
         }
+    }
+
+    private void commitLoop(int index) {
+        Producer<String, byte[]> producer = null;
+        while (running) {
+            List<Pending> group = takeGroup();
+            if (group.isEmpty()) {
+                continue;
+            }
+            try {
+                if (producer == null) {
+                    producer = newProducer(index);
+                }
+                producer.beginTransaction();
+                for (Pending pending : group) {
+                    pending.records().forEach(producer::send);
+                }
+                producer.commitTransaction();
+                group.forEach(p -> p.committed().complete(null));
+            } catch (RuntimeException e) {
+                log.warn("transaction of {} request(s) failed, answering 503: {}", group.size(), e.getMessage());
+                group.forEach(p -> p.committed().completeExceptionally(e));
+                // a new producer with the same transactional id fences this one and aborts its transaction
+                closeQuietly(producer);
+                producer = null;
+            }
+        }
+        closeQuietly(producer);
+    }
+
+    /** The requests waiting now, skipping any whose caller has stopped waiting (it answered 503). */
+    private List<Pending> takeGroup() {
+        List<Pending> group = new ArrayList<>();
+        try {
+            Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+            int records = 0;
+            for (Pending next = first; next != null; next = records < MAX_GROUP_RECORDS ? queue.poll() : null) {
+                if (System.nanoTime() < next.deadline()) {
+                    group.add(next);
+                    records += next.records().size();
+                } else {
+                    next.committed().completeExceptionally(new TimeoutException("expired before its transaction began"));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return group;
+    }
+
+    private Producer<String, byte[]> newProducer(int index) {
+        Map<String, Object> config = new HashMap<>(producerConfig);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalIdPrefix + index);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-committer-" + index);
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        try {
+            producer.initTransactions();
+            return producer;
+        } catch (RuntimeException e) {
+            closeQuietly(producer);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Producer<?, ?> producer) {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                log.debug("closing a failed producer: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < properties.committers(); i++) {
+            int index = i;
+            committers.add(Thread.ofPlatform().name("ingest-committer-" + i).start(() -> commitLoop(index)));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread committer : committers) {
+            try {
+                committer.join(properties.sendTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        committers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

@@ -1,6 +1,5 @@
 package io.xxgk.ingest.events;
 
-import io.xxgk.contract.EventParser;
 import io.xxgk.ingest.IngestProperties;
 import io.xxgk.ingest.auth.Adapter;
 import io.xxgk.ingest.auth.AdapterAuthenticator;
@@ -41,7 +40,7 @@ class EventsController {
     ResponseEntity<Map<String, Integer>> accept(@RequestHeader HttpHeaders headers, HttpServletRequest request) throws IOException {
         Adapter adapter = authenticator.authenticate(headers.getFirst(HttpHeaders.AUTHORIZATION))
                 .orElseThrow(Rejection::unauthorized);
-        List<EventParser.Valid> events = Admission.admit(adapter, reader.read(headers, body(request)));
+        List<ReadEvent> events = Admission.admit(adapter, reader.read(headers, body(request)));
         metrics.produceTimer().record(() -> publisher.publish(adapter.org().id(), events));
         metrics.accepted(events);
         return ResponseEntity.accepted().body(Map.of("accepted", events.size()));

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.xxgk.contract.EventParser;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** What an operator watches on ingest: events accepted and rejected (by channel and reason), batch sizes, Kafka latency. */
@@ -15,6 +17,7 @@ class IngestMetrics {
     private final MeterRegistry registry;
     private final DistributionSummary batchSize;
     private final Timer produce;
+    private final Map<String, Counter> acceptedByChannel = new ConcurrentHashMap<>();
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,12 +36,15 @@ class IngestMetrics {
         return produce;
     }
 
-    void accepted(List<EventParser.Valid> events) {
+    void accepted(List<ReadEvent> events) {
         batchSize.record(events.size());
-        for (EventParser.Valid event : events) {
-            counter("xxgk.ingest.events.accepted", "Events written to Kafka and acknowledged to the adapter",
-                    event.data().channel().orElse("none"), null).increment();
+        Map<String, Long> perChannel = new HashMap<>();
+        for (ReadEvent event : events) {
+            perChannel.merge(event.valid().data().channel().orElse("none"), 1L, Long::sum);
         }
+        perChannel.forEach((channel, count) -> acceptedByChannel.computeIfAbsent(channel, c ->
+                counter("xxgk.ingest.events.accepted", "Events written to Kafka and acknowledged to the adapter", c, null))
+                .increment(count));
     }
 
     void rejected(Rejection rejection) {
