@@ -13,14 +13,15 @@ import java.util.Map;
  * @param name    ingest, aggregator or dashboard
  * @param module  the Maven module that builds the jar
  * @param urlKey  the stack.env key of its URL
+ * @param heap    its -Xmx: what it needs at its busiest (measured by ./xxgk bench), so its RSS stays under 512 MB
  */
-record Service(String name, String module, String urlKey) implements Component {
+record Service(String name, String module, String urlKey, String heap) implements Component {
 
     static List<Service> all() {
         return List.of(
-                new Service("ingest", "ingest-service", StackKeys.INGEST_URL),
-                new Service("aggregator", "aggregator-service", StackKeys.AGGREGATOR_URL),
-                new Service("dashboard", "dashboard", StackKeys.DASHBOARD_URL));
+                new Service("ingest", "ingest-service", StackKeys.INGEST_URL, "256m"),
+                new Service("aggregator", "aggregator-service", StackKeys.AGGREGATOR_URL, "320m"),
+                new Service("dashboard", "dashboard", StackKeys.DASHBOARD_URL, "256m"));
     }
 
     String portKey() {
@@ -45,7 +46,7 @@ record Service(String name, String module, String urlKey) implements Component {
         if (!Files.exists(jar)) {
             throw new StackException(jar + " is missing: build first (./xxgk build)");
         }
-        return List.of(Component.java(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+        return List.of(Component.java(), "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-jar", jar.toString());
     }
 

@@ -3,9 +3,13 @@ package io.xxgk.ingest.events;
 import io.xxgk.contract.EventParser;
 import io.xxgk.contract.Violation;
 import io.xxgk.ingest.auth.Adapter;
+import io.xxgk.registry.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 
 /**
  * Decides a request as a whole: every event valid and for a channel the token may write, or
@@ -20,6 +24,7 @@ final class Admission {
         List<Rejection.EventProblem> invalid = new ArrayList<>();
         List<Rejection.EventProblem> forbidden = new ArrayList<>();
         List<ReadEvent> accepted = new ArrayList<>(events.size());
+        Set<String> orgChannels = adapter.org().channels().stream().map(Channel::id).collect(Collectors.toSet());
         for (int i = 0; i < events.size(); i++) {
             switch (events.get(i).result()) {
                 case EventParser.Invalid bad -> {
@@ -30,7 +35,7 @@ final class Admission {
                 case EventParser.Valid event -> {
                     Optional<String> channel = event.data().channel();
                     String id = event.event().getId();
-                    if (channel.isPresent() && adapter.org().channel(channel.get()).isEmpty()) {
+                    if (channel.isPresent() && !orgChannels.contains(channel.get())) {
                         invalid.add(new Rejection.EventProblem(i, id, "data.channel",
                                 "'" + channel.get() + "' is not a channel of org " + adapter.org().id()));
                     } else if (channel.isPresent() && !adapter.token().mayWrite(channel.get())) {
