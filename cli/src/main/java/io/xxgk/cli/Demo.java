@@ -1,11 +1,10 @@
 package io.xxgk.cli;
 
+import io.xxgk.stack.Http;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackException;
 import io.xxgk.stack.StackKeys;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,7 +26,6 @@ import picocli.CommandLine.Command;
 final class Demo implements Callable<Integer> {
 
     private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @CommandLine.Mixin
     Xxgk.Target target = new Xxgk.Target();
@@ -37,7 +35,7 @@ final class Demo implements Callable<Integer> {
         StackEnv env = target.up();
         String batch = sampleEvents();
         int sent = batch.split("\"specversion\"").length - 1;
-        HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(env.get(StackKeys.INGEST_URL) + "/v1/events"))
+        HttpResponse<String> reply = Http.send(HttpRequest.newBuilder(URI.create(env.get(StackKeys.INGEST_URL) + "/v1/events"))
                 .header("Content-Type", "application/cloudevents-batch+json")
                 .header("Authorization", "Bearer " + env.get(StackKeys.DEMO_TOKEN))
                 .POST(HttpRequest.BodyPublishers.ofString(batch)).build());
@@ -49,7 +47,7 @@ final class Demo implements Callable<Integer> {
         String query = "SELECT count() FROM xxgk.events_raw WHERE org = 'demo'";
         String url = env.get(StackKeys.CLICKHOUSE_URL) + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         while (true) {
-            HttpResponse<String> count = send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+            HttpResponse<String> count = Http.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
             if (count.statusCode() == 200 && Long.parseLong(count.body().trim()) >= sent) {
                 System.out.printf("%s events of org demo stored in ClickHouse (visible after %.1f s)%n",
                         count.body().trim(), (System.nanoTime() - start) / 1e9);
@@ -66,16 +64,6 @@ final class Demo implements Callable<Integer> {
         return 0;
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new StackException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted", e);
-        }
-    }
 
     /** A few events of this year, with fixed ids: running the demo twice sends the same events. */
     private static String sampleEvents() {

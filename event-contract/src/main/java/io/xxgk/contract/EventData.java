@@ -8,49 +8,41 @@ public sealed interface EventData {
     /** The channel the event is about; optional only for requests, complaints and service contacts. */
     Optional<String> channel();
 
+    /** Events that always name their channel. */
+    sealed interface ChannelEvent extends EventData {
+        String channelId();
+
+        @Override
+        default Optional<String> channel() {
+            return Optional.of(channelId());
+        }
+    }
+
     /** Events about one published item ({@code subject} and {@code data.itemId} name it). */
-    sealed interface ItemEvent extends EventData {
+    sealed interface ItemEvent extends ChannelEvent {
         String itemId();
     }
 
     record ItemPublished(String channelId, String itemId, String title, Integer category, String department,
                          boolean original, String url) implements ItemEvent {
-        public Optional<String> channel() {
-            return Optional.of(channelId);
-        }
     }
 
     record ItemRetracted(String channelId, String itemId) implements ItemEvent {
-        public Optional<String> channel() {
-            return Optional.of(channelId);
-        }
     }
 
     /** Views added at the event's time: deltas, summed. */
     record ItemViewed(String channelId, String itemId, long views, Long readers) implements ItemEvent {
-        public Optional<String> channel() {
-            return Optional.of(channelId);
-        }
     }
 
     /** Running totals as of the event's time: never summed. */
     record ItemStats(String channelId, String itemId, long totalViews, Long totalReaders) implements ItemEvent {
-        public Optional<String> channel() {
-            return Optional.of(channelId);
-        }
     }
 
     /** A snapshot: the value at a period's end counts. */
-    record ChannelFollowers(String channelId, long followers) implements EventData {
-        public Optional<String> channel() {
-            return Optional.of(channelId);
-        }
+    record ChannelFollowers(String channelId, long followers) implements ChannelEvent {
     }
 
-    record IssueReleased(String channelId, long issueNumber, Integer pages, Integer items) implements EventData {
-        public Optional<String> channel() {
-            return Optional.of(channelId);
-        }
+    record IssueReleased(String channelId, long issueNumber, Integer pages, Integer items) implements ChannelEvent {
     }
 
     enum RequestStage { RECEIVED, ANSWERED, DECLINED }

@@ -41,9 +41,7 @@ class MalformedRequestsTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        RealServers.register(registry);
-        registry.add("xxgk.ingest.topic", () -> TOPIC);
-        registry.add("xxgk.ingest.registry-topic", TENANT::registryTopic);
+        TENANT.register(registry, TOPIC);
     }
 
     @LocalServerPort

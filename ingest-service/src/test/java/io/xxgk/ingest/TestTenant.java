@@ -6,9 +6,17 @@ import io.xxgk.registry.RegistryWriter;
 import io.xxgk.testing.RealServers;
 import java.time.Instant;
 import java.util.Set;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** An org with three tokens (all channels / website only / revoked) in a registry topic of its own. */
 record TestTenant(String registryTopic, String org, String full, String websiteOnly, String revoked) {
+
+    /** Points the ingest service under test at the shared servers, this tenant's registry and {@code eventsTopic}. */
+    void register(DynamicPropertyRegistry registry, String eventsTopic) {
+        RealServers.register(registry);
+        registry.add("xxgk.ingest.topic", () -> eventsTopic);
+        registry.add("xxgk.ingest.registry-topic", this::registryTopic);
+    }
 
     static TestTenant create() {
         return create(RealServers.get().kafkaBootstrap());
