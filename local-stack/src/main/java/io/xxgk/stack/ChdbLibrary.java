@@ -43,7 +43,7 @@ final class ChdbLibrary {
         try {
             deleteRecursively(tmp);
             Files.createDirectories(tmp);
-            run(tmp, List.of("npm", "pack", "--silent", spec), "npm is needed once to fetch ClickHouse (chDB): install Node.js and npm (e.g. apt-get install npm)");
+            run(tmp, List.of("npm", "pack", spec), "npm is needed once to fetch ClickHouse (chDB): install Node.js and npm (e.g. apt-get install npm)");
             try (var tarballs = Files.list(tmp)) {
                 Path tarball = tarballs.filter(p -> p.toString().endsWith(".tgz")).findFirst()
                         .orElseThrow(() -> new StackException("npm pack " + spec + " produced no tarball"));
@@ -60,7 +60,9 @@ final class ChdbLibrary {
 
     private static void run(Path dir, List<String> command, String whenMissing) {
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+            // errors reach the user; npm's list of what it packed does not
+            Process process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new StackException(String.join(" ", command) + " failed (exit " + process.exitValue() + ")");
             }
