@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
 import io.xxgk.contract.Topics;
+import io.xxgk.registry.Org;
+import io.xxgk.registry.RegistryWriter;
 import io.xxgk.testing.RealServers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,11 +16,17 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,55 +34,148 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Events on a real topic end up, once each, in a real ClickHouse. */
+/** Records on a real topic end up in a real ClickHouse, each distinct event exactly once, on its org's local day. */
 @SpringBootTest
 class EventsToClickHouseTest {
 
     private static final String TOPIC = RealServers.uniqueName("events");
+    private static final String DEAD_LETTERS = RealServers.uniqueName("dead");
+    private static final String REGISTRY = RealServers.uniqueName("registry");
     private static final String DATABASE = RealServers.uniqueName("agg");
+    private static KafkaProducer<String, byte[]> producer;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
         registry.add("xxgk.aggregator.topic", () -> TOPIC);
+        registry.add("xxgk.aggregator.dead-letter-topic", () -> DEAD_LETTERS);
+        registry.add("xxgk.registry.topic", () -> REGISTRY);
         registry.add("xxgk.clickhouse.database", () -> DATABASE);
         registry.add("spring.kafka.consumer.group-id", () -> RealServers.uniqueName("group"));
     }
 
     @BeforeAll
-    static void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap()))) {
+    static void topicsAndOrgs() throws Exception {
+        String bootstrap = RealServers.get().kafkaBootstrap();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
         }
+        try (RegistryWriter writer = new RegistryWriter(bootstrap, REGISTRY)) {
+            writer.put(Org.withDefaultChannels("org-sh", "上海时区大学"));
+            writer.put(new Org("org-utc", "UTC University", "UTC", Org.withDefaultChannels("x", "x").channels()));
+        }
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
     }
 
     @Autowired
     Client clickHouse;
 
     @Test
-    void storesEachEventOnceEvenWhenSentTwice() throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (String id : List.of("e-1", "e-2", "e-1")) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, "org-a//test/" + id, event(id));
-                record.headers().add(Topics.ORG_HEADER, "org-a".getBytes(StandardCharsets.UTF_8));
-                producer.send(record).get();
-            }
-        }
+    void everyDistinctEventIsStoredOnceHoweverOftenItComes() throws Exception {
+        send("org-sh", viewed("d-1", 3));
+        send("org-sh", viewed("d-2", 5));
+        send("org-sh", viewed("d-1", 3));
+        awaitRows("org-sh", "d-%", 2);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                clickHouse.queryAll("SELECT count() AS n FROM events_raw WHERE org = 'org-a'").getFirst().getLong("n"))
-                .as("rows stored").isGreaterThanOrEqualTo(3));
-        var rows = clickHouse.queryAll("SELECT id, type, channel, toString(time) AS t FROM events_raw FINAL WHERE org = 'org-a' ORDER BY id");
-        assertThat(rows).extracting(r -> r.getString("id")).containsExactly("e-1", "e-2");
-        assertThat(rows.getFirst().getString("channel")).isEqualTo("wechat");
-        assertThat(rows.getFirst().getString("t")).as("stored in UTC").isEqualTo("2024-03-01 01:00:00.000");
+        send("org-sh", viewed("d-1", 3));
+        send("org-sh", viewed("d-3", 7));
+        awaitRows("org-sh", "d-%", 3);
+
+        // no FINAL: duplicates are dropped before they are written, not merged away later
+        assertThat(query("SELECT count() AS n, sum(views) AS v FROM events WHERE org = 'org-sh' AND id LIKE 'd-%'").getFirst())
+                .satisfies(r -> {
+                    assertThat(r.getLong("n")).isEqualTo(3);
+                    assertThat(r.getLong("v")).isEqualTo(15);
+                });
     }
 
-    private static byte[] event(String id) {
+    @Test
+    void theDayIsTheOrgsLocalDay() throws Exception {
+        String newYearsEveInUtc = "2024-12-31T16:30:00Z";
+        send("org-sh", event("tz-1", "xxgk.item.published", newYearsEveInUtc, "{\"channel\":\"website\",\"itemId\":\"n1\",\"category\":6}"));
+        send("org-utc", event("tz-1", "xxgk.item.published", newYearsEveInUtc, "{\"channel\":\"website\",\"itemId\":\"n1\",\"category\":6}"));
+
+        awaitRows("org-sh", "tz-%", 1);
+        awaitRows("org-utc", "tz-%", 1);
+        assertThat(query("SELECT toString(day) AS d FROM events WHERE org = 'org-sh' AND id = 'tz-1'").getFirst().getString("d")).isEqualTo("2025-01-01");
+        assertThat(query("SELECT toString(day) AS d FROM events WHERE org = 'org-utc' AND id = 'tz-1'").getFirst().getString("d")).isEqualTo("2024-12-31");
+    }
+
+    @Test
+    void eachTypeFillsItsColumns() throws Exception {
+        send("org-sh", event("c-1", "xxgk.item.published", "2024-03-01T09:00:00+08:00",
+                "{\"channel\":\"wechat\",\"itemId\":\"w1\",\"title\":\"开学典礼\",\"category\":49,\"department\":\"党委宣传部\",\"original\":true}"));
+        send("org-sh", event("c-2", "xxgk.item.stats", "2024-03-02T09:00:00+08:00", "{\"channel\":\"weibo\",\"itemId\":\"b1\",\"totalViews\":900}"));
+        send("org-sh", event("c-3", "xxgk.issue.released", "2024-03-03T09:00:00+08:00", "{\"channel\":\"newspaper\",\"issueNumber\":336,\"pages\":4}"));
+        send("org-sh", event("c-4", "xxgk.complaint.received", "2024-03-04T09:00:00+08:00", "{\"complaintId\":\"j1\",\"kind\":\"review\"}"));
+        send("org-sh", event("c-5", "xxgk.service.contact", "2024-03-05T09:00:00+08:00", "{\"kind\":\"call\",\"count\":402}"));
+
+        awaitRows("org-sh", "c-%", 5);
+        List<GenericRecord> rows = query("SELECT id, channel, item, category, original, department, total_views, issue_number, pages, ref, kind, count "
+                + "FROM events WHERE org = 'org-sh' AND id LIKE 'c-%' ORDER BY id");
+        assertThat(rows.get(0).getString("department")).isEqualTo("党委宣传部");
+        assertThat(rows.get(0).getLong("category")).isEqualTo(49);
+        assertThat(rows.get(0).getBoolean("original")).isTrue();
+        assertThat(rows.get(1).getLong("total_views")).isEqualTo(900);
+        assertThat(rows.get(2).getLong("issue_number")).isEqualTo(336);
+        assertThat(rows.get(2).getLong("pages")).isEqualTo(4);
+        assertThat(rows.get(3).getString("kind")).isEqualTo("review");
+        assertThat(rows.get(3).getString("ref")).isEqualTo("j1");
+        assertThat(rows.get(4).getLong("count")).isEqualTo(402);
+    }
+
+    @Test
+    void unreadableEventsGoToTheDeadLetterTopicWithTheReasonAndDoNotStopTheRest() throws Exception {
+        send("org-sh", "this is not a cloud event".getBytes(StandardCharsets.UTF_8));
+        send("org-sh", viewed("p-1", 1));
+
+        awaitRows("org-sh", "p-%", 1);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, RealServers.uniqueName("dlq"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(DEAD_LETTERS));
+            ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(20)).until(() -> {
+                var polled = consumer.poll(Duration.ofMillis(300));
+                return polled.isEmpty() ? null : polled.iterator().next();
+            }, r -> r != null);
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("this is not a cloud event");
+            assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-reason").value(), StandardCharsets.UTF_8)).isNotBlank();
+            assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-origin").value(), StandardCharsets.UTF_8)).startsWith(TOPIC + "-");
+        }
+    }
+
+    private List<GenericRecord> query(String sql) {
+        return clickHouse.queryAll(sql);
+    }
+
+    private void awaitRows(String org, String idPattern, long expected) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(query(
+                "SELECT count() AS n FROM events WHERE org = '" + org + "' AND id LIKE '" + idPattern + "'").getFirst().getLong("n"))
+                .isEqualTo(expected));
+    }
+
+    /** As ingest writes it: a structured-mode CloudEvent, keyed by identity, with the org header. */
+    private static void send(String org, byte[] value) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, org + "//test/" + new String(value, StandardCharsets.UTF_8).hashCode(), value);
+        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.ORG_HEADER, org.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+    }
+
+    private static byte[] viewed(String id, int views) {
+        return event(id, "xxgk.item.viewed", "2024-03-01T09:00:00+08:00", "{\"channel\":\"wechat\",\"itemId\":\"item-1\",\"views\":" + views + "}");
+    }
+
+    private static byte[] event(String id, String type, String time, String data) {
         return """
-                {"specversion":"1.0","id":"%s","source":"/test","type":"xxgk.item.viewed","time":"2024-03-01T09:00:00+08:00",
-                 "subject":"item-1","data":{"channel":"wechat","itemId":"item-1","views":3}}""".formatted(id).getBytes(StandardCharsets.UTF_8);
+                {"specversion":"1.0","id":"%s","source":"/test","type":"%s","time":"%s","data":%s}"""
+                .formatted(id, type, time, data).getBytes(StandardCharsets.UTF_8);
     }
 }

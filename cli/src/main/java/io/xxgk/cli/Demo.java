@@ -44,7 +44,7 @@ final class Demo implements Callable<Integer> {
         }
         System.out.println("sent " + sent + " sample events: " + reply.statusCode() + " " + reply.body());
         long start = System.nanoTime();
-        String query = "SELECT count() FROM xxgk.events_raw WHERE org = 'demo'";
+        String query = "SELECT count() FROM xxgk.events WHERE org = 'demo'";
         String url = env.get(StackKeys.CLICKHOUSE_URL) + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         while (true) {
             HttpResponse<String> count = Http.send(HttpRequest.newBuilder(URI.create(url)).GET().build());

@@ -49,9 +49,21 @@ public final class EventParser {
     }
 
     private final Clock clock;
+    private final boolean checkFuture;
 
+    /** For events arriving now: a time more than {@link #MAX_FUTURE} ahead of {@code clock} is refused. */
     public EventParser(Clock clock) {
+        this(clock, true);
+    }
+
+    private EventParser(Clock clock, boolean checkFuture) {
         this.clock = clock;
+        this.checkFuture = checkFuture;
+    }
+
+    /** For events accepted earlier (read back from Kafka): their time was checked when they arrived. */
+    public static EventParser forAcceptedEvents() {
+        return new EventParser(Clock.systemUTC(), false);
     }
 
     /** One event of structured mode, as a JSON value (an element of a batch, or the whole body). */
@@ -172,7 +184,7 @@ public final class EventParser {
     private void checkTime(OffsetDateTime time, List<Violation> violations) {
         if (time == null) {
             violations.add(new Violation("time", "is required (RFC 3339 with offset, e.g. 2024-03-01T09:00:00+08:00)"));
-        } else if (time.toInstant().isAfter(clock.instant().plus(MAX_FUTURE))) {
+        } else if (checkFuture && time.toInstant().isAfter(clock.instant().plus(MAX_FUTURE))) {
             violations.add(new Violation("time", "is more than a day in the future"));
         } else if (time.isBefore(EARLIEST)) {
             violations.add(new Violation("time", "is before " + EARLIEST.toLocalDate()));

@@ -1,7 +1,6 @@
 package io.xxgk.ingest;
 
 import io.xxgk.contract.Topics;
-import io.xxgk.registry.RegistryTopic;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,7 +9,6 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param topic          where accepted events go
  * @param partitions     partitions of that topic when ingest creates it
- * @param registryTopic  the registry of orgs, channels and tokens
  * @param sendTimeout    how long a request waits for its transaction to commit before answering 503
  * @param committers     transactional producers writing requests in group commits
  * @param retryAfter     the Retry-After of a 503
@@ -21,7 +19,6 @@ import org.springframework.util.unit.DataSize;
 public record IngestProperties(
         @DefaultValue(Topics.EVENTS) String topic,
         @DefaultValue("6") int partitions,
-        @DefaultValue(RegistryTopic.DEFAULT_NAME) String registryTopic,
         @DefaultValue("15s") Duration sendTimeout,
         @DefaultValue("2") int committers,
         @DefaultValue("5s") Duration retryAfter,

@@ -31,7 +31,7 @@ class KafkaOutageTest {
     static void servers(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrap);
         registry.add("xxgk.ingest.topic", () -> TOPIC);
-        registry.add("xxgk.ingest.registry-topic", TENANT::registryTopic);
+        registry.add("xxgk.registry.topic", TENANT::registryTopic);
     }
 
     @AfterAll

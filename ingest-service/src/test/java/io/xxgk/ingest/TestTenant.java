@@ -15,7 +15,7 @@ record TestTenant(String registryTopic, String org, String full, String websiteO
     void register(DynamicPropertyRegistry registry, String eventsTopic) {
         RealServers.register(registry);
         registry.add("xxgk.ingest.topic", () -> eventsTopic);
-        registry.add("xxgk.ingest.registry-topic", this::registryTopic);
+        registry.add("xxgk.registry.topic", this::registryTopic);
     }
 
     static TestTenant create() {

@@ -181,7 +181,7 @@ class LocalStackTest {
     }
 
     private long demoEventsInClickHouse() {
-        String query = "SELECT count() FROM xxgk.events_raw FINAL WHERE org = 'demo' AND source = '/demo/sample'";
+        String query = "SELECT count() FROM xxgk.events FINAL WHERE org = 'demo' AND source = '/demo/sample'";
         URI uri = URI.create(env().get("CLICKHOUSE_URL") + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         long[] count = new long[1];
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {

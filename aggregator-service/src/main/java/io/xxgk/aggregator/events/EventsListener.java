@@ -1,25 +1,91 @@
 package io.xxgk.aggregator.events;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.xxgk.aggregator.AggregatorProperties;
+import io.xxgk.aggregator.store.EventRow;
+import io.xxgk.aggregator.store.EventStore;
+import io.xxgk.contract.EventParser;
+import io.xxgk.contract.Topics;
+import io.xxgk.registry.Org;
+import io.xxgk.registry.Registry;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the events topic in batches. Offsets are committed only after the batch is stored, so
- * a crash re-delivers it (at-least-once); the raw table's key absorbs the repeat.
+ * Consumes the events topic in batches (read_committed: whole requests only). Each record is read
+ * with the CloudEvents SDK and checked with the contract's parser; those that fail go to the
+ * dead-letter topic with the reason. The rest are stored exactly once; only then does the batch's
+ * offset get committed (at-least-once delivery, exactly-once counting).
  */
 @Component
 class EventsListener {
 
-    private final RawEventWriter writer;
+    static final String REASON_HEADER = "xxgk-dead-letter-reason";
+    static final String ORIGIN_HEADER = "xxgk-dead-letter-origin";
 
-    EventsListener(RawEventWriter writer) {
-        this.writer = writer;
+    private final EventStore store;
+    private final Registry registry;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final AggregatorProperties properties;
+    private final EventParser parser = EventParser.forAcceptedEvents();
+
+    EventsListener(EventStore store, Registry registry, KafkaTemplate<String, byte[]> kafka, AggregatorProperties properties) {
+        this.store = store;
+        this.registry = registry;
+        this.kafka = kafka;
+        this.properties = properties;
     }
 
-    @KafkaListener(topics = "${xxgk.aggregator.topic:xxgk.events}", batch = "true")
+    @KafkaListener(topics = "${xxgk.aggregator.topic:" + Topics.EVENTS + "}", batch = "true")
     void onEvents(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-        writer.write(records);
+        List<EventRow> rows = new ArrayList<>(records.size());
+        List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                rows.add(row(record));
+            } catch (RuntimeException poison) {
+                deadLetters.add(deadLetter(record, poison.getMessage()));
+            }
+        }
+        for (ProducerRecord<String, byte[]> deadLetter : deadLetters) {
+            kafka.send(deadLetter).get(30, TimeUnit.SECONDS);
+        }
+        store.write(rows);
+    }
+
+    private EventRow row(ConsumerRecord<String, byte[]> record) {
+        Header orgHeader = record.headers().lastHeader(Topics.ORG_HEADER);
+        if (orgHeader == null) {
+            throw new IllegalArgumentException("no " + Topics.ORG_HEADER + " header");
+        }
+        String org = new String(orgHeader.value(), StandardCharsets.UTF_8);
+        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+        return switch (parser.parse(event)) {
+            case EventParser.Valid valid -> EventRow.of(org, zone(org), valid);
+            case EventParser.Invalid invalid -> throw new IllegalArgumentException("breaks the contract: " + invalid.violations());
+        };
+    }
+
+    private ZoneId zone(String org) {
+        return registry.org(org).map(Org::zone).orElse(ZoneId.of(Org.DEFAULT_TIME_ZONE));
+    }
+
+    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(properties.deadLetterTopic(), null, record.key(),
+                record.value(), record.headers());
+        deadLetter.headers().add(REASON_HEADER, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
+        deadLetter.headers().add(ORIGIN_HEADER, (record.topic() + "-" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        return deadLetter;
     }
 }

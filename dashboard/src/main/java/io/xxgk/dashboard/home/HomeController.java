@@ -20,7 +20,7 @@ class HomeController {
     @GetMapping("/")
     String overview(Model model) {
         List<Map<String, Object>> orgs = clickHouse.queryAll(
-                "SELECT org, count() AS events FROM events_raw FINAL GROUP BY org ORDER BY org").stream()
+                "SELECT org, count() AS events FROM events FINAL GROUP BY org ORDER BY org").stream()
                 .map(r -> Map.<String, Object>of("org", r.getString("org"), "events", r.getLong("events")))
                 .toList();
         model.addAttribute("orgs", orgs);
