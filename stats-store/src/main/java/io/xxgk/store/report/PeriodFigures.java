@@ -1,0 +1,41 @@
+package io.xxgk.store.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Every figure of one org for one period, as counted by the rules of docs/counting.md.
+ *
+ * @param channels  per channel (only channels with any figure)
+ * @param checklist per checklist item with publications in the period
+ */
+public record PeriodFigures(String org, ReportPeriod period, List<ChannelFigures> channels, List<ChecklistFigures> checklist,
+                            Requests requests, Complaints complaints, ServiceContacts service) {
+
+    public record ChannelFigures(String channel, long items, long originalItems, long views, long readers, long followers,
+                                 long issues, long lastIssueNumber, long pages) {
+    }
+
+    public record ChecklistFigures(int item, long count, LocalDate lastDate, List<String> departments) {
+    }
+
+    public record Requests(long received, long answered, long declined) {
+    }
+
+    public record Complaints(long report, long review, long lawsuit) {
+    }
+
+    public record ServiceContacts(long call, long visit, long online, long handled) {
+    }
+
+    public record Totals(long items, long originalItems, long views, long readers) {
+    }
+
+    public Totals totals() {
+        return new Totals(
+                channels.stream().mapToLong(ChannelFigures::items).sum(),
+                channels.stream().mapToLong(ChannelFigures::originalItems).sum(),
+                channels.stream().mapToLong(ChannelFigures::views).sum(),
+                channels.stream().mapToLong(ChannelFigures::readers).sum());
+    }
+}

@@ -1,0 +1,189 @@
+package io.xxgk.store.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.data.ClickHouseFormat;
+import io.xxgk.store.ClickHouseMigrations;
+import io.xxgk.store.report.PeriodFigures.ChannelFigures;
+import io.xxgk.support.clickhouse.ClickHouseClients;
+import io.xxgk.support.clickhouse.ClickHouseProperties;
+import io.xxgk.testing.RealServers;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each counting rule of docs/counting.md, on rows in a real ClickHouse. */
+class StatsQueriesTest {
+
+    private static final String DATABASE = RealServers.uniqueName("report");
+    private static Client clickHouse;
+    private static StatsQueries queries;
+    private static final List<String> rows = new ArrayList<>();
+
+    @BeforeAll
+    static void events() throws Exception {
+        ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), DATABASE, "default", "");
+        new ClickHouseMigrations(properties).afterPropertiesSet();
+        clickHouse = ClickHouseClients.builder(properties).setDefaultDatabase(DATABASE).build();
+        queries = new StatsQueries(clickHouse);
+
+        // published and retracted
+        published("a1", "2024-03-01", true, 6, "党政办公室");
+        published("a2", "2024-03-02", true, 6, "党政办公室");
+        event("xxgk.item.retracted", "2024-05-01", "website", "a2", Map.of());
+        published("a3", "2024-12-20", false, 33, "教务处");
+        event("xxgk.item.retracted", "2025-01-05", "website", "a3", Map.of());
+        published("a4", "2024-04-01", true, 6, "党政办公室");
+        published("a4", "2024-04-02", false, 6, "信息中心");
+        published("a5", "2023-12-31", true, 6, "党政办公室");
+        // view deltas
+        viewed("website", "a1", "2023-12-31", 2, 1);
+        viewed("website", "a1", "2024-03-01", 10, 6);
+        viewed("website", "a1", "2024-12-31", 5, 2);
+        viewed("website", "a1", "2025-01-01", 7, 3);
+        // running totals, which win over deltas of the same item
+        stats("w1", "2023-12-30", 100, 10);
+        stats("w1", "2024-06-01", 150, 15);
+        stats("w1", "2024-12-31", 400, 40);
+        stats("w1", "2025-01-02", 900, 90);
+        viewed("weibo", "w1", "2024-07-01", 1000, 1000);
+        stats("w2", "2024-02-01", 50, 5);
+        stats("w3", "2023-12-01", 500, 50);
+        stats("w3", "2024-06-01", 300, 30);
+        // followers: a snapshot
+        event("xxgk.channel.followers", "2024-06-30", "wechat", "", Map.of("followers", 70000));
+        event("xxgk.channel.followers", "2024-12-31", "wechat", "", Map.of("followers", 78000));
+        event("xxgk.channel.followers", "2025-01-01", "wechat", "", Map.of("followers", 80000));
+        // newspaper issues, one re-sent under another id
+        event("xxgk.issue.released", "2024-01-10", "newspaper", "", Map.of("issue_number", 335, "pages", 4));
+        event("xxgk.issue.released", "2024-02-10", "newspaper", "", Map.of("issue_number", 336, "pages", 8));
+        event("xxgk.issue.released", "2024-02-11", "newspaper", "", Map.of("issue_number", 336, "pages", 8));
+        // requests, complaints, service contacts
+        event("xxgk.request.received", "2024-03-01", "", "", Map.of("ref", "r1", "kind", "received"));
+        event("xxgk.request.received", "2024-03-02", "", "", Map.of("ref", "r1", "kind", "received"));
+        event("xxgk.request.received", "2024-03-03", "", "", Map.of("ref", "r2", "kind", "received"));
+        event("xxgk.request.answered", "2024-03-10", "", "", Map.of("ref", "r1", "kind", "answered"));
+        event("xxgk.request.declined", "2024-03-11", "", "", Map.of("ref", "r2", "kind", "declined"));
+        event("xxgk.complaint.received", "2024-04-01", "", "", Map.of("ref", "c1", "kind", "report"));
+        event("xxgk.complaint.received", "2024-04-02", "", "", Map.of("ref", "c2", "kind", "lawsuit"));
+        event("xxgk.service.contact", "2024-05-01", "hotline", "", Map.of("kind", "call", "count", 400));
+        event("xxgk.service.contact", "2024-05-02", "hotline", "", Map.of("kind", "call", "count", 2));
+        event("xxgk.service.contact", "2024-05-03", "hotline", "", Map.of("kind", "visit", "count", 466));
+        // another org's events never count here
+        rows.add(rows.getFirst().replace("\"org\":\"q\"", "\"org\":\"other\"").replace("\"id\":\"e0\"", "\"id\":\"other-0\""));
+
+        clickHouse.insert("events", new ByteArrayInputStream(String.join("\n", rows).getBytes(StandardCharsets.UTF_8)),
+                ClickHouseFormat.JSONEachRow).get().close();
+    }
+
+    @AfterAll
+    static void close() {
+        clickHouse.close();
+    }
+
+    private final PeriodFigures year2024 = queries.figures("q", ReportPeriod.year(2024));
+
+    @Test
+    void itemsPublishedAndRetractedInThePeriodDoNotCountAndAnItemCountsOnce() {
+        assertThat(channel("website").items()).as("a1, a3 (retracted only in 2025), a4 (published twice)").isEqualTo(3);
+        assertThat(channel("website").originalItems()).as("a1; a4's latest publication is not original").isEqualTo(1);
+        assertThat(year2024.totals().items()).isEqualTo(3);
+    }
+
+    @Test
+    void viewDeltasAreSummedWithinThePeriod() {
+        assertThat(channel("website").views()).isEqualTo(15);
+        assertThat(channel("website").readers()).isEqualTo(8);
+        assertThat(queries.figures("q", ReportPeriod.range(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 10, 30)))
+                .channels().stream().filter(c -> c.channel().equals("website")).findFirst().orElseThrow().views()).isEqualTo(10);
+    }
+
+    @Test
+    void runningTotalsGiveLastAtTheEndMinusLastBeforeTheStartAndWinOverDeltas() {
+        assertThat(channel("weibo").views()).as("w1: 400 - 100; w2: 50 - 0; w3 reset 500 -> 300: 0; w1's deltas ignored").isEqualTo(350);
+        assertThat(channel("weibo").readers()).isEqualTo(35);
+    }
+
+    @Test
+    void followersAreTheSnapshotAtThePeriodsEnd() {
+        assertThat(channel("wechat").followers()).isEqualTo(78000);
+        assertThat(queries.figures("q", ReportPeriod.academicYear(2024)).channels().stream()
+                .filter(c -> c.channel().equals("wechat")).findFirst().orElseThrow().followers()).isEqualTo(80000);
+    }
+
+    @Test
+    void issuesCountOncePerNumberWithTheirPagesAndTheHighestNumber() {
+        ChannelFigures newspaper = channel("newspaper");
+        assertThat(newspaper.issues()).isEqualTo(2);
+        assertThat(newspaper.pages()).isEqualTo(12);
+        assertThat(newspaper.lastIssueNumber()).isEqualTo(336);
+    }
+
+    @Test
+    void requestsAndComplaintsCountDistinctIdsAndServiceContactsSum() {
+        assertThat(year2024.requests()).isEqualTo(new PeriodFigures.Requests(2, 1, 1));
+        assertThat(year2024.complaints()).isEqualTo(new PeriodFigures.Complaints(1, 0, 1));
+        assertThat(year2024.service()).isEqualTo(new PeriodFigures.ServiceContacts(402, 466, 0, 0));
+    }
+
+    @Test
+    void theChecklistHasCountLastDateAndDepartmentsPerItem() {
+        assertThat(year2024.checklist()).containsExactly(
+                new PeriodFigures.ChecklistFigures(6, 2, LocalDate.of(2024, 4, 2), List.of("信息中心", "党政办公室")),
+                new PeriodFigures.ChecklistFigures(33, 1, LocalDate.of(2024, 12, 20), List.of("教务处")));
+    }
+
+    @Test
+    void anEmptyPeriodHasNoFigures() {
+        PeriodFigures empty = queries.figures("q", ReportPeriod.year(2010));
+
+        assertThat(empty.channels()).isEmpty();
+        assertThat(empty.totals()).isEqualTo(new PeriodFigures.Totals(0, 0, 0, 0));
+        assertThat(queries.figures("nobody", ReportPeriod.year(2024)).channels()).isEmpty();
+    }
+
+    private ChannelFigures channel(String id) {
+        return year2024.channels().stream().filter(c -> c.channel().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no figures for channel " + id + ": " + year2024.channels()));
+    }
+
+    private static void published(String item, String day, boolean original, int category, String department) {
+        event("xxgk.item.published", day, "website", item, Map.of("original", original, "category", category, "department", department));
+    }
+
+    private static void viewed(String channel, String item, String day, long views, long readers) {
+        event("xxgk.item.viewed", day, channel, item, Map.of("views", views, "readers", readers));
+    }
+
+    private static void stats(String item, String day, long totalViews, long totalReaders) {
+        event("xxgk.item.stats", day, "weibo", item, Map.of("total_views", totalViews, "total_readers", totalReaders));
+    }
+
+    private static void event(String type, String day, String channel, String item, Map<String, Object> columns) {
+        String id = "e" + rows.size();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("org", "q");
+        row.put("key", UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString());
+        row.put("source", "/test");
+        row.put("id", id);
+        row.put("type", type);
+        row.put("time", day + " 04:00:00." + String.format("%03d", rows.size()));
+        row.put("day", day);
+        row.put("channel", channel);
+        row.put("item", item);
+        row.putAll(columns);
+        StringBuilder json = new StringBuilder("{");
+        row.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":")
+                .append(v instanceof String s ? "\"" + s + "\"" : v));
+        rows.add(json.append('}').toString());
+    }
+}
