@@ -1,0 +1,87 @@
+package io.xxgk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xxgk.stack.StackEnv;
+import io.xxgk.stack.StackHome;
+import io.xxgk.stack.StackKeys;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** A stack of a test's own, driven through {@code ./xxgk} as a user drives it, in its own folder. */
+final class LocalStack implements AutoCloseable {
+
+    static final Path REPO = StackHome.findRepo(Path.of(System.getProperty("xxgk.root", ".")));
+
+    record Run(int exitCode, String output) {
+    }
+
+    private final Path state = REPO.resolve(".local").resolve("system-test-" + UUID.randomUUID().toString().substring(0, 8));
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Path state() {
+        return state;
+    }
+
+    Run xxgk(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("xxgk").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--state", state.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
+        builder.environment().put("XXGK_SKIP_BUILD", "1");
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("./xxgk " + String.join(" ", args) + " finished").isTrue();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    StackEnv env() {
+        return StackEnv.load(state.resolve("stack.env"));
+    }
+
+    long pid(String name) throws IOException {
+        return Long.parseLong(Files.readString(state.resolve("run").resolve(name + ".pid")).trim());
+    }
+
+    /** The processes of this stack, found by the marker in their command line. */
+    List<ProcessHandle> processes() {
+        String marker = "@" + state;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("-Dxxgk.process=") && c.contains(marker)).orElse(false))
+                .toList();
+    }
+
+    /** One value from the stack's ClickHouse, e.g. a count. */
+    String clickHouse(String query) throws IOException, InterruptedException {
+        URI uri = URI.create(env().get(StackKeys.CLICKHOUSE_URL) + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        return reply.body().strip();
+    }
+
+    HttpResponse<String> postEvents(String token, String contentType, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(env().get(StackKeys.INGEST_URL) + "/v1/events"))
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws Exception {
+        xxgk("down");
+        try (var paths = Files.walk(state)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
