@@ -3,7 +3,6 @@ package io.xxgk.cli;
 import io.xxgk.registry.Channel;
 import io.xxgk.registry.Org;
 import io.xxgk.stack.StackException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,10 +13,7 @@ import picocli.CommandLine.Option;
 final class ChannelCommand {
 
     @Command(name = "add", description = "Add a channel to an org, or change the name or kind of one it has.")
-    static final class Add implements Callable<Integer> {
-        @CommandLine.Mixin
-        Xxgk.Target target = new Xxgk.Target();
-
+    static final class Add extends RegistryCommand {
         @Option(names = "--org", required = true)
         String org;
 
@@ -31,32 +27,23 @@ final class ChannelCommand {
         String kind;
 
         @Override
-        public Integer call() {
-            try (RegistryClient client = RegistryClient.connect(target.env())) {
-                Org current = client.read().org(org).orElseThrow(() -> new StackException("no org " + org + " (./xxgk org create)"));
-                client.writer().put(current.withChannel(new Channel(id, name, kind)));
-                System.out.println("org " + org + ": channel " + id + " (" + name + ", " + kind + ")");
-            }
-            return 0;
+        void run(RegistryClient client) {
+            Org current = client.read().org(org).orElseThrow(() -> new StackException("no org " + org + " (./xxgk org create)"));
+            client.writer().put(current.withChannel(new Channel(id, name, kind)));
+            System.out.println("org " + org + ": channel " + id + " (" + name + ", " + kind + ")");
         }
     }
 
     @Command(name = "list", description = "An org's channels.")
-    static final class ListChannels implements Callable<Integer> {
-        @CommandLine.Mixin
-        Xxgk.Target target = new Xxgk.Target();
-
+    static final class ListChannels extends RegistryCommand {
         @Option(names = "--org", required = true)
         String org;
 
         @Override
-        public Integer call() {
-            try (RegistryClient client = RegistryClient.connect(target.env())) {
-                Org current = client.read().org(org).orElseThrow(() -> new StackException("no org " + org));
-                System.out.printf("%-16s %-10s %s%n", "ID", "KIND", "NAME");
-                current.channels().forEach(c -> System.out.printf("%-16s %-10s %s%n", c.id(), c.kind(), c.name()));
-            }
-            return 0;
+        void run(RegistryClient client) {
+            Org current = client.read().org(org).orElseThrow(() -> new StackException("no org " + org));
+            System.out.printf("%-16s %-10s %s%n", "ID", "KIND", "NAME");
+            current.channels().forEach(c -> System.out.printf("%-16s %-10s %s%n", c.id(), c.kind(), c.name()));
         }
     }
 }

@@ -2,7 +2,6 @@ package io.xxgk.cli;
 
 import io.xxgk.registry.Org;
 import io.xxgk.stack.StackException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,10 +12,7 @@ import picocli.CommandLine.Parameters;
 final class OrgCommand {
 
     @Command(name = "create", description = "Register an org with the default channels.")
-    static final class Create implements Callable<Integer> {
-        @CommandLine.Mixin
-        Xxgk.Target target = new Xxgk.Target();
-
+    static final class Create extends RegistryCommand {
         @Parameters(paramLabel = "ID", description = "short id: a-z, 0-9, '-'")
         String id;
 
@@ -27,31 +23,22 @@ final class OrgCommand {
         String timeZone;
 
         @Override
-        public Integer call() {
-            try (RegistryClient client = RegistryClient.connect(target.env())) {
-                if (client.read().org(id).isPresent()) {
-                    throw new StackException("org " + id + " exists");
-                }
-                Org defaults = Org.withDefaultChannels(id, name);
-                client.writer().put(new Org(id, name, timeZone, defaults.channels()));
-                System.out.println("org " + id + " (" + name + ", " + timeZone + ") created with " + defaults.channels().size() + " channels");
+        void run(RegistryClient client) {
+            if (client.read().org(id).isPresent()) {
+                throw new StackException("org " + id + " exists");
             }
-            return 0;
+            Org defaults = Org.withDefaultChannels(id, name);
+            client.writer().put(new Org(id, name, timeZone, defaults.channels()));
+            System.out.println("org " + id + " (" + name + ", " + timeZone + ") created with " + defaults.channels().size() + " channels");
         }
     }
 
     @Command(name = "list", description = "Orgs and their time zones.")
-    static final class ListOrgs implements Callable<Integer> {
-        @CommandLine.Mixin
-        Xxgk.Target target = new Xxgk.Target();
-
+    static final class ListOrgs extends RegistryCommand {
         @Override
-        public Integer call() {
-            try (RegistryClient client = RegistryClient.connect(target.env())) {
-                System.out.printf("%-16s %-16s %-10s %s%n", "ID", "TIME ZONE", "CHANNELS", "NAME");
-                client.read().orgs().forEach(o -> System.out.printf("%-16s %-16s %-10d %s%n", o.id(), o.timeZone(), o.channels().size(), o.name()));
-            }
-            return 0;
+        void run(RegistryClient client) {
+            System.out.printf("%-16s %-16s %-10s %s%n", "ID", "TIME ZONE", "CHANNELS", "NAME");
+            client.read().orgs().forEach(o -> System.out.printf("%-16s %-16s %-10d %s%n", o.id(), o.timeZone(), o.channels().size(), o.name()));
         }
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,10 +19,7 @@ import picocli.CommandLine.Parameters;
 final class TokenCommand {
 
     @Command(name = "create", description = "Issue a token for an org's channels; the token is printed alone on the last line, and only once.")
-    static final class Create implements Callable<Integer> {
-        @CommandLine.Mixin
-        Xxgk.Target target = new Xxgk.Target();
-
+    static final class Create extends RegistryCommand {
         @Option(names = "--org", required = true, description = "the org it writes for (created with the default channels if new)")
         String org;
 
@@ -34,72 +30,57 @@ final class TokenCommand {
         String label;
 
         @Override
-        public Integer call() {
-            try (RegistryClient client = RegistryClient.connect(target.env())) {
-                Registry registry = client.read();
-                Org owner = registry.org(org).orElseGet(() -> {
-                    Org created = Org.withDefaultChannels(org, org);
-                    client.writer().put(created);
-                    System.out.println("created org " + org + " with the default channels");
-                    return created;
-                });
-                Set<String> wanted = new LinkedHashSet<>(channels);
-                List<String> unknown = wanted.stream().filter(c -> owner.channel(c).isEmpty()).toList();
-                if (!unknown.isEmpty()) {
-                    throw new StackException("org " + org + " has no channel " + unknown + "; its channels: "
-                            + owner.channels().stream().map(c -> c.id()).toList() + " (add one: ./xxgk channel add)");
-                }
-                ApiToken.Issued issued = ApiToken.issue(org, wanted, label, Instant.now());
-                client.writer().put(issued.token());
-                System.out.println("token " + issued.token().id() + " for org " + org + ", channels " + wanted
-                        + ". Keep it secret; it is not shown again:");
-                System.out.println(issued.bearer());
+        void run(RegistryClient client) {
+            Registry registry = client.read();
+            Org owner = registry.org(org).orElseGet(() -> {
+                Org created = Org.withDefaultChannels(org, org);
+                client.writer().put(created);
+                System.out.println("created org " + org + " with the default channels");
+                return created;
+            });
+            Set<String> wanted = new LinkedHashSet<>(channels);
+            List<String> unknown = wanted.stream().filter(c -> owner.channel(c).isEmpty()).toList();
+            if (!unknown.isEmpty()) {
+                throw new StackException("org " + org + " has no channel " + unknown + "; its channels: "
+                        + owner.channels().stream().map(c -> c.id()).toList() + " (add one: ./xxgk channel add)");
             }
-            return 0;
+            ApiToken.Issued issued = ApiToken.issue(org, wanted, label, Instant.now());
+            client.writer().put(issued.token());
+            System.out.println("token " + issued.token().id() + " for org " + org + ", channels " + wanted
+                    + ". Keep it secret; it is not shown again:");
+            System.out.println(issued.bearer());
         }
     }
 
     @Command(name = "list", description = "Tokens (ids, never secrets), their org, channels and state.")
-    static final class ListTokens implements Callable<Integer> {
-        @CommandLine.Mixin
-        Xxgk.Target target = new Xxgk.Target();
-
+    static final class ListTokens extends RegistryCommand {
         @Option(names = "--org", description = "only this org's")
         String org;
 
         @Override
-        public Integer call() {
-            try (RegistryClient client = RegistryClient.connect(target.env())) {
-                System.out.printf("%-14s %-12s %-9s %-22s %s%n", "ID", "ORG", "STATE", "CREATED", "CHANNELS (LABEL)");
-                for (ApiToken t : client.read().tokens()) {
-                    if (org == null || org.equals(t.org())) {
-                        System.out.printf("%-14s %-12s %-9s %-22s %s (%s)%n", t.id(), t.org(), t.revokedAt() == null ? "active" : "revoked",
-                                t.createdAt().toString().substring(0, 19), String.join(",", t.channels().stream().sorted().toList()), t.label());
-                    }
+        void run(RegistryClient client) {
+            System.out.printf("%-14s %-12s %-9s %-22s %s%n", "ID", "ORG", "STATE", "CREATED", "CHANNELS (LABEL)");
+            for (ApiToken t : client.read().tokens()) {
+                if (org == null || org.equals(t.org())) {
+                    System.out.printf("%-14s %-12s %-9s %-22s %s (%s)%n", t.id(), t.org(), t.revokedAt() == null ? "active" : "revoked",
+                            t.createdAt().toString().substring(0, 19), String.join(",", t.channels().stream().sorted().toList()), t.label());
                 }
             }
-            return 0;
         }
     }
 
     @Command(name = "revoke", description = "Revoke a token: ingest refuses it within moments.")
-    static final class Revoke implements Callable<Integer> {
-        @CommandLine.Mixin
-        Xxgk.Target target = new Xxgk.Target();
-
+    static final class Revoke extends RegistryCommand {
         @Parameters(paramLabel = "ID", description = "the token's id (see token list)")
         String id;
 
         @Override
-        public Integer call() {
-            try (RegistryClient client = RegistryClient.connect(target.env())) {
-                ApiToken token = client.read().token(id).orElseThrow(() -> new StackException("no token " + id));
-                if (token.revokedAt() == null) {
-                    client.writer().put(token.revoked(Instant.now()));
-                }
-                System.out.println("token " + id + " of org " + token.org() + " is revoked");
+        void run(RegistryClient client) {
+            ApiToken token = client.read().token(id).orElseThrow(() -> new StackException("no token " + id));
+            if (token.revokedAt() == null) {
+                client.writer().put(token.revoked(Instant.now()));
             }
-            return 0;
+            System.out.println("token " + id + " of org " + token.org() + " is revoked");
         }
     }
 }
