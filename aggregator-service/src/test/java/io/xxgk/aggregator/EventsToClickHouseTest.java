@@ -8,7 +8,12 @@ import com.clickhouse.client.api.query.GenericRecord;
 import io.xxgk.contract.Topics;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.RegistryWriter;
+import io.xxgk.testing.Promtool;
 import io.xxgk.testing.RealServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,11 +36,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Records on a real topic end up in a real ClickHouse, each distinct event exactly once, on its org's local day. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EventsToClickHouseTest {
 
     private static final String TOPIC = RealServers.uniqueName("events");
@@ -150,6 +156,26 @@ class EventsToClickHouseTest {
             assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-origin").value(), StandardCharsets.UTF_8)).startsWith(TOPIC + "-");
         }
     }
+
+    @Test
+    void metricsNameWhatAnOperatorWatchesAndArePromtoolClean() throws Exception {
+        send("org-sh", viewed("m-1", 1));
+        send("org-sh", viewed("m-1", 1));
+        awaitRows("org-sh", "m-%", 1);
+
+        String metrics = await().atMost(Duration.ofSeconds(10)).until(() -> http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body(),
+                body -> body.contains("xxgk_aggregator_events_duplicate_total") && body.contains("kafka_consumer_fetch_manager_records_lag_max"));
+
+        assertThat(metrics).contains("xxgk_aggregator_rows_written_total", "xxgk_aggregator_batch_seconds",
+                "xxgk_aggregator_freshness_seconds", "xxgk_aggregator_events_dead_lettered_total");
+        assertThat(Promtool.check(metrics)).as("promtool check metrics").isEmpty();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private List<GenericRecord> query(String sql) {
         return clickHouse.queryAll(sql);

@@ -37,17 +37,27 @@ class EventsListener {
     private final Registry registry;
     private final KafkaTemplate<String, byte[]> kafka;
     private final AggregatorProperties properties;
+    private final AggregatorMetrics metrics;
     private final EventParser parser = EventParser.forAcceptedEvents();
 
-    EventsListener(EventStore store, Registry registry, KafkaTemplate<String, byte[]> kafka, AggregatorProperties properties) {
+    EventsListener(EventStore store, Registry registry, KafkaTemplate<String, byte[]> kafka, AggregatorProperties properties,
+                   AggregatorMetrics metrics) {
         this.store = store;
         this.registry = registry;
         this.kafka = kafka;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @KafkaListener(topics = "${xxgk.aggregator.topic:" + Topics.EVENTS + "}", batch = "true")
     void onEvents(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        metrics.batch().recordCallable(() -> {
+            store(records);
+            return null;
+        });
+    }
+
+    private void store(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         List<EventRow> rows = new ArrayList<>(records.size());
         List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -60,7 +70,11 @@ class EventsListener {
         for (ProducerRecord<String, byte[]> deadLetter : deadLetters) {
             kafka.send(deadLetter).get(30, TimeUnit.SECONDS);
         }
-        store.write(rows);
+        metrics.deadLettered(deadLetters.size());
+        int written = store.write(rows);
+        long oldest = records.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0);
+        long newest = records.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
+        metrics.stored(rows.size(), written, oldest, newest);
     }
 
     private EventRow row(ConsumerRecord<String, byte[]> record) {

@@ -1,0 +1,54 @@
+package io.xxgk.aggregator.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an operator watches on the aggregator: rows written, copies dropped, dead letters, how long
+ * a batch takes, and freshness (accepted by ingest → stored). Consumer lag comes from the Kafka
+ * client's own metrics ({@code kafka_consumer_fetch_manager_records_lag_max}).
+ */
+@Component
+class AggregatorMetrics {
+
+    private final Counter written;
+    private final Counter duplicates;
+    private final Counter deadLettered;
+    private final Timer batch;
+    private final Timer freshness;
+
+    AggregatorMetrics(MeterRegistry registry) {
+        this.written = Counter.builder("xxgk.aggregator.rows.written")
+                .description("Distinct events stored in ClickHouse").register(registry);
+        this.duplicates = Counter.builder("xxgk.aggregator.events.duplicate")
+                .description("Copies of events already stored (re-sent or re-delivered), dropped").register(registry);
+        this.deadLettered = Counter.builder("xxgk.aggregator.events.dead.lettered")
+                .description("Events that could not be read or stored, sent to the dead-letter topic").register(registry);
+        this.batch = Timer.builder("xxgk.aggregator.batch")
+                .description("Time to store one consumed batch").publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        this.freshness = Timer.builder("xxgk.aggregator.freshness")
+                .description("From an event's acceptance by ingest (its Kafka timestamp) to its storage in ClickHouse")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    Timer batch() {
+        return batch;
+    }
+
+    void stored(int received, int written, long oldestAcceptedMillis, long newestAcceptedMillis) {
+        this.written.increment(written);
+        duplicates.increment(received - written);
+        if (received > 0) {
+            long now = System.currentTimeMillis();
+            freshness.record(Duration.ofMillis(Math.max(0, now - oldestAcceptedMillis)));
+            freshness.record(Duration.ofMillis(Math.max(0, now - newestAcceptedMillis)));
+        }
+    }
+
+    void deadLettered(int events) {
+        deadLettered.increment(events);
+    }
+}
