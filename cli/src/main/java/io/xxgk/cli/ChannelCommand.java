@@ -3,7 +3,6 @@ package io.xxgk.cli;
 import io.xxgk.registry.Channel;
 import io.xxgk.registry.Org;
 import io.xxgk.stack.StackException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,7 +2,6 @@ package io.xxgk.cli;
 
 import io.xxgk.registry.Org;
 import io.xxgk.stack.StackException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
