@@ -12,10 +12,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The figures of a period, computed by the counting rules (docs/counting.md) from the
- * {@code events} table. Every query is parameterized: org and dates are never spliced into SQL.
- * This is the reference the rollups (issue 4) must reproduce; it reads {@code events FINAL}, so it
- * is exact even if a copy of an event was ever written twice.
+ * The figures of a period, computed by the counting rules (docs/counting.md). Every query is
+ * parameterized: org and dates are never spliced into SQL. Views come from the per-item daily
+ * rollup; the other figures still read {@code events FINAL} (rollups for them are next).
  */
 public final class StatsQueries {
 
@@ -40,26 +39,25 @@ public final class StatsQueries {
             FROM (%s) WHERE category > 0 GROUP BY category ORDER BY category
             """.formatted(PUBLISHED);
 
-    /** Deltas of items without running totals, plus (last total at the end − last total before the start) of items with them. */
+    /**
+     * From the per-item daily rollup: deltas of items without running totals, plus (last total at
+     * the end − last total before the start) of items with them; a total that went down (the
+     * platform reset it) adds nothing rather than subtracting.
+     */
     private static final String VIEWS = """
-            WITH stats_items AS (
-                SELECT DISTINCT channel, item FROM events FINAL
-                WHERE org = {org:String} AND type = 'xxgk.item.stats' AND day <= {to:Date})
-            SELECT channel, sum(v) AS views, sum(r) AS readers FROM (
-                SELECT channel, sum(views) AS v, sum(readers) AS r FROM events FINAL
-                WHERE org = {org:String} AND type = 'xxgk.item.viewed' AND day BETWEEN {from:Date} AND {to:Date}
-                  AND (channel, item) NOT IN stats_items
-                GROUP BY channel
-                UNION ALL
-                -- a total that went down (the platform reset it) adds nothing rather than subtracting
-                SELECT channel, sum(toUInt64(greatest(end_v, start_v) - start_v)) AS v, sum(toUInt64(greatest(end_r, start_r) - start_r)) AS r FROM (
-                    SELECT channel, item,
-                           argMaxIf(total_views, time, day <= {to:Date}) AS end_v, argMaxIf(total_views, time, day < {from:Date}) AS start_v,
-                           argMaxIf(total_readers, time, day <= {to:Date}) AS end_r, argMaxIf(total_readers, time, day < {from:Date}) AS start_r
-                    FROM events FINAL
-                    WHERE org = {org:String} AND type = 'xxgk.item.stats' AND day <= {to:Date}
-                    GROUP BY channel, item)
-                GROUP BY channel)
+            SELECT channel,
+                   sum(if(has_stats, toUInt64(greatest(end_total.2, start_total.2) - start_total.2), deltas)) AS views,
+                   sum(if(has_stats, toUInt64(greatest(end_total.3, start_total.3) - start_total.3), delta_readers)) AS readers
+            FROM (
+                SELECT channel, item,
+                       sum(stats_events) > 0 AS has_stats,
+                       sumIf(views, day >= {from:Date}) AS deltas,
+                       sumIf(readers, day >= {from:Date}) AS delta_readers,
+                       max(last_total) AS end_total,
+                       maxIf(last_total, day < {from:Date}) AS start_total
+                FROM item_daily
+                WHERE org = {org:String} AND day <= {to:Date}
+                GROUP BY channel, item)
             GROUP BY channel
             """;
 
