@@ -3,10 +3,8 @@ package io.xxgk.bench;
 import io.xxgk.stack.StackException;
 import io.xxgk.stack.StackHome;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,16 +41,6 @@ public final class Bench {
 
     static Path repo() {
         return StackHome.findRepo(Path.of(System.getProperty("xxgk.root", ".")));
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     public static void main(String[] args) {

@@ -58,8 +58,9 @@ final class IngestBenchmark {
         Machine machine = Machine.here();
         System.out.println("machine: " + machine);
         Path state = repo.resolve(".local/bench/ingest");
-        Bench.deleteRecursively(state);
-        Stack stack = Stack.full(StackHome.of(repo, state)).only(Set.of("kafka", "ingest"));
+        StackHome home = StackHome.of(repo, state);
+        home.deleteState();
+        Stack stack = Stack.full(home).only(Set.of("kafka", "ingest"));
         AtomicReference<String> token = new AtomicReference<>();
         try {
             StackEnv env = stack.up(System.out, servers -> token.set(register(servers.get(StackKeys.KAFKA_BOOTSTRAP))));

@@ -33,8 +33,9 @@ final class Demo implements Callable<Integer> {
     @Override
     public Integer call() {
         StackEnv env = target.up();
-        String batch = sampleEvents();
-        int sent = batch.split("\"specversion\"").length - 1;
+        List<String> events = sampleEvents();
+        int sent = events.size();
+        String batch = "[" + String.join(",", events) + "]";
         HttpResponse<String> reply = Http.send(HttpRequest.newBuilder(URI.create(env.get(StackKeys.INGEST_URL) + "/v1/events"))
                 .header("Content-Type", "application/cloudevents-batch+json")
                 .header("Authorization", "Bearer " + env.get(StackKeys.DEMO_TOKEN))
@@ -66,7 +67,7 @@ final class Demo implements Callable<Integer> {
 
 
     /** A few events of this year, with fixed ids: running the demo twice sends the same events. */
-    private static String sampleEvents() {
+    private static List<String> sampleEvents() {
         int year = OffsetDateTime.now(ZoneOffset.ofHours(8)).getYear();
         List<String> events = new ArrayList<>();
         String[][] items = {
@@ -81,7 +82,7 @@ final class Demo implements Callable<Integer> {
             events.add(event("viewed-" + item[1], "xxgk.item.viewed", year + "-03-1" + item[1] + "T10:00:00+08:00", item[1],
                     "{\"channel\":\"%s\",\"itemId\":\"%s\",\"views\":%d}".formatted(item[0], item[1], 100 * Integer.parseInt(item[1]))));
         }
-        return "[" + String.join(",", events) + "]";
+        return events;
     }
 
     private static String event(String id, String type, String time, String subject, String data) {

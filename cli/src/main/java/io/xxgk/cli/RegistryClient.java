@@ -28,7 +28,6 @@ final class RegistryClient implements AutoCloseable {
 
     /** Everything in the registry now. */
     Registry read() {
-        writer();  // creates the topic on a fresh broker
         try (RegistryFollower follower = new RegistryFollower(bootstrap, RegistryTopic.DEFAULT_NAME)) {
             if (!follower.awaitCaughtUp(READ_TIMEOUT)) {
                 throw new StackException("cannot read the registry from Kafka at " + bootstrap + " (is the stack up? ./xxgk status)");

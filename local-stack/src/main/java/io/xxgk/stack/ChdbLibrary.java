@@ -41,7 +41,7 @@ final class ChdbLibrary {
         System.out.println("  clickhouse: fetching the engine once (" + spec + ", ~180 MB from the npm registry)…");
         Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
         try {
-            deleteRecursively(tmp);
+            StackHome.deleteTree(tmp);
             Files.createDirectories(tmp);
             run(tmp, List.of("npm", "pack", spec), "npm is needed once to fetch ClickHouse (chDB): install Node.js and npm (e.g. apt-get install npm)");
             try (var tarballs = Files.list(tmp)) {
@@ -52,7 +52,7 @@ final class ChdbLibrary {
             }
             Files.createDirectories(dir);
             Files.move(tmp.resolve("package/libchdb.so"), dir.resolve("libchdb.so"), StandardCopyOption.ATOMIC_MOVE);
-            deleteRecursively(tmp);
+            StackHome.deleteTree(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,16 +71,6 @@ final class ChdbLibrary {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.xxgk.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 /**
  * Where one stack keeps its state: pid files, logs, server data and its {@code stack.env}, all under
@@ -49,5 +52,23 @@ public record StackHome(Path repo, Path state) {
 
     public Path cache() {
         return repo.resolve(".local").resolve("cache");
+    }
+
+    /** Removes this stack's folder and everything in it; its processes must be stopped first. */
+    public void deleteState() {
+        deleteTree(state);
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +79,6 @@ final class LocalStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         xxgk("down");
-        try (var paths = Files.walk(state)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        StackHome.of(REPO, state).deleteState();
     }
 }

@@ -38,6 +38,6 @@ public final class DedicatedKafka implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        RealServers.deleteQuietly(stack.home().state());
+        RealServers.deleteQuietly(stack.home());
     }
 }

@@ -84,20 +84,21 @@ public final class RealServers {
 
     private static Endpoints localProcesses() {
         Path state = repo().resolve(".local").resolve("test-jvm-" + ProcessHandle.current().pid());
-        Stack stack = Stack.servers(StackHome.of(repo(), state));
+        StackHome home = StackHome.of(repo(), state);
+        Stack stack = Stack.servers(home);
         PrintStream out = System.out;
         StackEnv env = stack.up(out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.down(out);
-            deleteQuietly(state);
+            deleteQuietly(home);
         }, "stop-test-servers"));
         return new Endpoints(env.get("KAFKA_BOOTSTRAP"), env.get("CLICKHOUSE_URL"), "local processes in " + state);
     }
 
-    static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
+    static void deleteQuietly(StackHome home) {
+        try {
+            home.deleteState();
+        } catch (java.io.UncheckedIOException ignored) {
             // a leftover folder under .local is harmless
         }
     }
