@@ -23,7 +23,11 @@ final class DemoTenant {
     static void prepare(Path envFile) {
         StackEnv env = StackEnv.load(envFile);
         env.computeIfAbsent(StackKeys.DEMO_ORG, () -> "demo");
-        env.computeIfAbsent(StackKeys.DEMO_TOKEN, () -> ApiToken.issue("demo", allDefaultChannels(), "demo", Instant.now()).bearer());
+        String token = env.get(StackKeys.DEMO_TOKEN);
+        if (token == null || ApiToken.idOf(token).isEmpty()) {
+            // absent, or written by an older version in another token format
+            env.put(StackKeys.DEMO_TOKEN, ApiToken.issue("demo", allDefaultChannels(), "demo", Instant.now()).bearer());
+        }
         env.save(envFile);
     }
 
