@@ -8,6 +8,9 @@ import com.clickhouse.client.api.query.GenericRecord;
 import io.xxgk.contract.Topics;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.RegistryWriter;
+import io.xxgk.store.report.PeriodFigures;
+import io.xxgk.store.report.ReportPeriod;
+import io.xxgk.store.report.StatsQueries;
 import io.xxgk.testing.Promtool;
 import io.xxgk.testing.RealServers;
 import java.net.URI;
@@ -170,6 +173,31 @@ class EventsToClickHouseTest {
         assertThat(metrics).contains("xxgk_aggregator_rows_written_total", "xxgk_aggregator_batch_seconds",
                 "xxgk_aggregator_freshness_seconds", "xxgk_aggregator_events_dead_lettered_total");
         assertThat(Promtool.check(metrics)).as("promtool check metrics").isEmpty();
+    }
+
+    @Test
+    void theRepairEndpointRebuildsAYearsRollupsFromTheStoredEvents() throws Exception {
+        send("org-repair", event("r-1", "xxgk.item.viewed", "2023-05-01T09:00:00+08:00", "{\"channel\":\"wechat\",\"itemId\":\"a\",\"views\":4}"));
+        send("org-repair", event("r-2", "xxgk.service.contact", "2023-05-02T09:00:00+08:00", "{\"kind\":\"visit\",\"count\":3}"));
+        awaitRows("org-repair", "r-%", 2);
+        StatsQueries stats = new StatsQueries(clickHouse);
+        assertThat(stats.figures("org-repair", ReportPeriod.year(2023)).totals().views()).isEqualTo(4);
+
+        // what two consumers storing the same batch at the same moment would leave behind
+        clickHouse.query("INSERT INTO events SELECT * FROM events WHERE org = 'org-repair'").get().close();
+        assertThat(stats.figures("org-repair", ReportPeriod.year(2023)).totals().views()).isEqualTo(8);
+
+        HttpResponse<String> repaired = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/rollups"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"year\":2023}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(repaired.statusCode()).as(repaired.body()).isEqualTo(200);
+        PeriodFigures figures = stats.figures("org-repair", ReportPeriod.year(2023));
+        assertThat(figures.totals().views()).isEqualTo(4);
+        assertThat(figures.service().visit()).isEqualTo(3);
+        send("org-repair", event("r-3", "xxgk.item.viewed", "2023-05-03T09:00:00+08:00", "{\"channel\":\"wechat\",\"itemId\":\"a\",\"views\":1}"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stats.figures("org-repair", ReportPeriod.year(2023))
+                .totals().views()).as("consuming again after the repair").isEqualTo(5));
     }
 
     @LocalServerPort

@@ -26,7 +26,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * {@code db/clickhouse/V<n>__<name>.sql}, {@code ${database}} replaced by the configured database,
  * statements separated by a {@code ;} at a line's end, the applied versions in {@code schema_migrations}.
  * Statements are written to be idempotent ({@code IF NOT EXISTS}), so a run cut off half-way is
- * finished by the next. The aggregator owns the schema: it is the one service that declares this bean.
+ * finished by the next. After applying any, it rebuilds the rollups from {@code events}
+ * ({@link Rollups}), so a migration only defines tables and views. The aggregator owns the schema: it is the one service that declares this bean.
  */
 public class ClickHouseMigrations implements InitializingBean {
 
@@ -52,8 +53,10 @@ public class ClickHouseMigrations implements InitializingBean {
                     + "(version UInt32, name String, applied_at DateTime DEFAULT now()) ENGINE = MergeTree ORDER BY version");
             Set<Integer> applied = client.queryAll("SELECT version FROM `" + db + "`.schema_migrations").stream()
                     .map(r -> (int) r.getLong("version")).collect(Collectors.toSet());
+            boolean changed = false;
             for (Migration migration : load()) {
                 if (!applied.contains(migration.version())) {
+                    changed = true;
                     for (String statement : statements(migration.sql().replace("${database}", db))) {
                         run(client, statement);
                     }
@@ -61,6 +64,10 @@ public class ClickHouseMigrations implements InitializingBean {
                             Map.of("v", migration.version(), "n", migration.name())).get().close();
                     log.info("applied ClickHouse migration V{}__{}", migration.version(), migration.name());
                 }
+            }
+            if (changed) {
+                // a new or changed rollup starts with what events already hold
+                new Rollups(client, db).rebuildAll();
             }
         } catch (Exception e) {
             throw new IllegalStateException("ClickHouse migrations failed at " + properties.url() + ": " + e.getMessage(), e);

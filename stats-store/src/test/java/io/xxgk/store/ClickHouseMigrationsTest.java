@@ -46,4 +46,23 @@ class ClickHouseMigrationsTest {
                     .extracting(row -> row.getString("name")).contains("events").doesNotContain("events_raw");
         }
     }
+
+    @Test
+    void aNewRollupStartsWithTheEventsAlreadyStored() throws Exception {
+        String database = RealServers.uniqueName("upgrade");
+        ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), database, "default", "");
+        new ClickHouseMigrations(properties).afterPropertiesSet();
+        try (Client client = ClickHouseClients.builder(properties).setDefaultDatabase(database).build()) {
+            client.query("INSERT INTO events (org, key, source, id, type, time, day, channel, item) VALUES "
+                    + "('o', generateUUIDv4(), '/t', '1', 'xxgk.item.published', '2024-05-01 01:00:00', '2024-05-01', 'website', 'a')")
+                    .get().close();
+            // as if the rollup were new: empty, and its migration not yet applied
+            client.query("TRUNCATE TABLE item_publications").get().close();
+            client.query("DELETE FROM schema_migrations WHERE version = 4").get().close();
+
+            new ClickHouseMigrations(properties).afterPropertiesSet();
+
+            assertThat(client.queryAll("SELECT item FROM item_publications")).extracting(r -> r.getString("item")).containsExactly("a");
+        }
+    }
 }

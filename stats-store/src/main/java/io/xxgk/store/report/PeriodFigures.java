@@ -4,19 +4,24 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Every figure of one org for one period, as counted by the rules of docs/counting.md.
+ * Every figure of one org, or the sum of several, for one period, as counted by the rules of
+ * docs/counting.md.
  *
- * @param channels  per channel (only channels with any figure)
- * @param checklist per checklist item with publications in the period
+ * @param channels    per channel (only channels with any figure)
+ * @param checklist   per checklist item with publications in the period
+ * @param departments per department named by publications in the period, most items first
  */
-public record PeriodFigures(String org, ReportPeriod period, List<ChannelFigures> channels, List<ChecklistFigures> checklist,
-                            Requests requests, Complaints complaints, ServiceContacts service) {
+public record PeriodFigures(List<String> orgs, ReportPeriod period, List<ChannelFigures> channels, List<ChecklistFigures> checklist,
+                            List<DepartmentFigures> departments, Requests requests, Complaints complaints, ServiceContacts service) {
 
     public record ChannelFigures(String channel, long items, long originalItems, long views, long readers, long followers,
                                  long issues, long lastIssueNumber, long pages) {
     }
 
     public record ChecklistFigures(int item, long count, LocalDate lastDate, List<String> departments) {
+    }
+
+    public record DepartmentFigures(String department, long items, long originalItems) {
     }
 
     public record Requests(long received, long answered, long declined) {

@@ -4,45 +4,50 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
 import io.xxgk.store.report.PeriodFigures.ChannelFigures;
 import io.xxgk.store.report.PeriodFigures.ChecklistFigures;
+import io.xxgk.store.report.PeriodFigures.DepartmentFigures;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The figures of a period, computed by the counting rules (docs/counting.md). Every query is
- * parameterized: org and dates are never spliced into SQL. Views come from the per-item daily
- * rollup; the other figures still read {@code events FINAL} (rollups for them are next).
+ * The figures of a period for one org or many (a province's roll-up), computed by the counting
+ * rules of docs/counting.md from the rollup tables only: a report never reads {@code events}.
+ * Every query is parameterized: orgs and dates are never spliced into SQL. Figures of several
+ * orgs are counted per org, then added (an item or a request id is only unique within its org).
  */
 public final class StatsQueries {
 
-    /** Items published in the period, minus those also retracted in it; the latest publication of an item decides its fields. */
+    /**
+     * Items published in the period and not also retracted in it, each once with its latest
+     * publication in the period: p = (time, original, category, department).
+     */
     private static final String PUBLISHED = """
-            WITH retracted AS (
-                SELECT DISTINCT channel, item FROM events FINAL
-                WHERE org = {org:String} AND type = 'xxgk.item.retracted' AND day BETWEEN {from:Date} AND {to:Date})
-            SELECT channel, item, argMax(original, time) AS original, argMax(category, time) AS category,
-                   argMax(department, time) AS department, max(day) AS last_day
-            FROM events FINAL
-            WHERE org = {org:String} AND type = 'xxgk.item.published' AND day BETWEEN {from:Date} AND {to:Date}
-              AND (channel, item) NOT IN retracted
-            GROUP BY channel, item
+            SELECT org, channel, item, max(published) AS p, maxIf(day, toUnixTimestamp64Milli(published.1) > 0) AS last_day
+            FROM item_publications
+            WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+            GROUP BY org, channel, item
+            HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted)
             """;
 
-    private static final String ITEMS = "SELECT channel, count() AS items, countIf(original) AS original_items FROM ("
+    private static final String ITEMS = "SELECT channel, count() AS items, countIf(p.2) AS original_items FROM ("
             + PUBLISHED + ") GROUP BY channel";
 
+    private static final String DEPARTMENTS = "SELECT p.4 AS department, count() AS items, countIf(p.2) AS original_items FROM ("
+            + PUBLISHED + ") WHERE department != '' GROUP BY department ORDER BY items DESC, department";
+
     private static final String CHECKLIST = """
-            SELECT category, count() AS n, max(last_day) AS last_day, arraySort(groupUniqArrayIf(department, department != '')) AS departments
+            SELECT p.3 AS category, count() AS n, max(last_day) AS last_day, arraySort(groupUniqArrayIf(p.4, p.4 != '')) AS departments
             FROM (%s) WHERE category > 0 GROUP BY category ORDER BY category
             """.formatted(PUBLISHED);
 
     /**
-     * From the per-item daily rollup: deltas of items without running totals, plus (last total at
-     * the end − last total before the start) of items with them; a total that went down (the
-     * platform reset it) adds nothing rather than subtracting.
+     * Deltas of items without running totals, plus (last total at the end − last total before the
+     * start) of items with them; a total that went down (the platform reset it) adds nothing
+     * rather than subtracting.
      */
     private static final String VIEWS = """
             SELECT channel,
@@ -56,32 +61,35 @@ public final class StatsQueries {
                        max(last_total) AS end_total,
                        maxIf(last_total, day < {from:Date}) AS start_total
                 FROM item_daily
-                WHERE org = {org:String} AND day <= {to:Date}
-                GROUP BY channel, item)
+                WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
+                GROUP BY org, channel, item)
             GROUP BY channel
             """;
 
     private static final String FOLLOWERS = """
-            SELECT channel, argMax(followers, time) AS followers FROM events FINAL
-            WHERE org = {org:String} AND type = 'xxgk.channel.followers' AND day <= {to:Date}
+            SELECT channel, sum(last.2) AS followers FROM (
+                SELECT org, channel, max(followers) AS last FROM channel_followers
+                WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
+                GROUP BY org, channel)
             GROUP BY channel
             """;
 
-    /** One issue per issue number; its latest event gives its pages. */
+    /** One issue per issue number; its latest release gives its pages. */
     private static final String ISSUES = """
-            SELECT channel, count() AS issues, sum(pages) AS pages, max(issue_number) AS last_issue FROM (
-                SELECT channel, issue_number, argMax(pages, time) AS pages FROM events FINAL
-                WHERE org = {org:String} AND type = 'xxgk.issue.released' AND day BETWEEN {from:Date} AND {to:Date}
-                GROUP BY channel, issue_number)
+            SELECT channel, count() AS issues, sum(latest.2) AS pages, max(issue_number) AS last_issue FROM (
+                SELECT org, channel, issue_number, max(released) AS latest FROM channel_issues
+                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+                GROUP BY org, channel, issue_number)
             GROUP BY channel
             """;
 
     /** Requests and complaints count distinct ids per stage or kind; service contacts sum their counts. */
-    private static final String BY_KIND = """
-            SELECT type, kind, if(type = 'xxgk.service.contact', sum(count), uniqExact(ref)) AS n FROM events FINAL
-            WHERE org = {org:String} AND day BETWEEN {from:Date} AND {to:Date}
-              AND type IN ('xxgk.request.received', 'xxgk.request.answered', 'xxgk.request.declined',
-                           'xxgk.complaint.received', 'xxgk.service.contact')
+    private static final String CASEWORK = """
+            SELECT type, kind, sum(n) AS n FROM (
+                SELECT org, type, kind, if(type = 'xxgk.service.contact', sum(contacts), uniqExactMerge(refs)) AS n
+                FROM casework_daily
+                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+                GROUP BY org, type, kind)
             GROUP BY type, kind
             """;
 
@@ -92,7 +100,24 @@ public final class StatsQueries {
     }
 
     public PeriodFigures figures(String org, ReportPeriod period) {
-        Map<String, Object> params = Map.of("org", org, "from", period.from().toString(), "to", period.to().toString());
+        return figures(List.of(org), period);
+    }
+
+    public PeriodFigures figures(Collection<String> orgs, ReportPeriod period) {
+        Map<String, Object> params = Map.of("orgs", orgs.stream().sorted().toList(), "from", period.from().toString(),
+                "to", period.to().toString());
+        Map<String, Long> casework = casework(params);
+        Function<String, Long> request = stage -> casework.getOrDefault("xxgk.request." + stage + "/" + stage, 0L);
+        Function<String, Long> complaint = kind -> casework.getOrDefault("xxgk.complaint.received/" + kind, 0L);
+        Function<String, Long> contact = kind -> casework.getOrDefault("xxgk.service.contact/" + kind, 0L);
+        return new PeriodFigures(List.copyOf(orgs), period, channels(params), checklist(params), departments(params),
+                new PeriodFigures.Requests(request.apply("received"), request.apply("answered"), request.apply("declined")),
+                new PeriodFigures.Complaints(complaint.apply("report"), complaint.apply("review"), complaint.apply("lawsuit")),
+                new PeriodFigures.ServiceContacts(contact.apply("call"), contact.apply("visit"), contact.apply("online"),
+                        contact.apply("handled")));
+    }
+
+    private List<ChannelFigures> channels(Map<String, Object> params) {
         Map<String, long[]> channels = new TreeMap<>();
         Function<GenericRecord, long[]> channel = r -> channels.computeIfAbsent(r.getString("channel"), c -> new long[8]);
         for (GenericRecord r : query(ITEMS, params)) {
@@ -116,27 +141,29 @@ public final class StatsQueries {
         }
         List<ChannelFigures> perChannel = new ArrayList<>();
         channels.forEach((id, c) -> perChannel.add(new ChannelFigures(id, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])));
+        return perChannel;
+    }
 
-        List<ChecklistFigures> checklist = query(CHECKLIST, params).stream()
+    private List<ChecklistFigures> checklist(Map<String, Object> params) {
+        return query(CHECKLIST, params).stream()
                 .map(r -> new ChecklistFigures(r.getInteger("category"), r.getLong("n"), LocalDate.parse(r.getString("last_day")),
                         r.getList("departments")))
                 .toList();
-
-        Map<String, Long> byKind = new TreeMap<>();
-        for (GenericRecord r : query(BY_KIND, params)) {
-            byKind.put(r.getString("type") + "/" + r.getString("kind"), r.getLong("n"));
-        }
-        return new PeriodFigures(org, period, perChannel, checklist,
-                new PeriodFigures.Requests(kind(byKind, "xxgk.request.received", "received"),
-                        kind(byKind, "xxgk.request.answered", "answered"), kind(byKind, "xxgk.request.declined", "declined")),
-                new PeriodFigures.Complaints(kind(byKind, "xxgk.complaint.received", "report"),
-                        kind(byKind, "xxgk.complaint.received", "review"), kind(byKind, "xxgk.complaint.received", "lawsuit")),
-                new PeriodFigures.ServiceContacts(kind(byKind, "xxgk.service.contact", "call"), kind(byKind, "xxgk.service.contact", "visit"),
-                        kind(byKind, "xxgk.service.contact", "online"), kind(byKind, "xxgk.service.contact", "handled")));
     }
 
-    private static long kind(Map<String, Long> byKind, String type, String kind) {
-        return byKind.getOrDefault(type + "/" + kind, 0L);
+    private List<DepartmentFigures> departments(Map<String, Object> params) {
+        return query(DEPARTMENTS, params).stream()
+                .map(r -> new DepartmentFigures(r.getString("department"), r.getLong("items"), r.getLong("original_items")))
+                .toList();
+    }
+
+    /** Keyed type/kind. */
+    private Map<String, Long> casework(Map<String, Object> params) {
+        Map<String, Long> byKind = new TreeMap<>();
+        for (GenericRecord r : query(CASEWORK, params)) {
+            byKind.put(r.getString("type") + "/" + r.getString("kind"), r.getLong("n"));
+        }
+        return byKind;
     }
 
     private List<GenericRecord> query(String sql, Map<String, Object> params) {

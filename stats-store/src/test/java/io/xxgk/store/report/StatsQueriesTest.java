@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.data.ClickHouseFormat;
 import io.xxgk.store.ClickHouseMigrations;
+import io.xxgk.store.Rollups;
 import io.xxgk.store.report.PeriodFigures.ChannelFigures;
 import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
@@ -140,6 +141,37 @@ class StatsQueriesTest {
         assertThat(year2024.checklist()).containsExactly(
                 new PeriodFigures.ChecklistFigures(6, 2, LocalDate.of(2024, 4, 2), List.of("信息中心", "党政办公室")),
                 new PeriodFigures.ChecklistFigures(33, 1, LocalDate.of(2024, 12, 20), List.of("教务处")));
+    }
+
+    @Test
+    void departmentsCountTheItemsTheirLatestPublicationNamesThem() {
+        assertThat(year2024.departments()).containsExactly(
+                new PeriodFigures.DepartmentFigures("信息中心", 1, 0),
+                new PeriodFigures.DepartmentFigures("党政办公室", 1, 1),
+                new PeriodFigures.DepartmentFigures("教务处", 1, 0));
+    }
+
+    @Test
+    void severalOrgsAreCountedEachThenAdded() {
+        PeriodFigures both = queries.figures(List.of("q", "other"), ReportPeriod.year(2024));
+
+        assertThat(both.orgs()).containsExactly("q", "other");
+        assertThat(both.totals().items()).as("q's three items and other's a1").isEqualTo(4);
+        assertThat(both.requests()).isEqualTo(year2024.requests());
+    }
+
+    @Test
+    void aRebuildFromEventsUndoesAnEventStoredTwice() throws Exception {
+        String copies = rows.stream().filter(r -> r.contains("\"day\":\"2024-"))
+                .filter(r -> r.contains("xxgk.item.viewed") || r.contains("xxgk.service.contact"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        clickHouse.insert("events", new ByteArrayInputStream(copies.getBytes(StandardCharsets.UTF_8)), ClickHouseFormat.JSONEachRow)
+                .get().close();
+        assertThat(queries.figures("q", ReportPeriod.year(2024))).as("sums count the copies").isNotEqualTo(year2024);
+
+        new Rollups(clickHouse, DATABASE).rebuild(2024);
+
+        assertThat(queries.figures("q", ReportPeriod.year(2024))).isEqualTo(year2024);
     }
 
     @Test

@@ -1,0 +1,122 @@
+package io.xxgk.store;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.client.api.query.QuerySettings;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the rollups of a year from {@code events}, the truth. A rollup is whatever a
+ * materialized view on events feeds; its rebuild runs that view's own query (read from
+ * {@code system.tables}, so there is one definition) over {@code events FINAL} of the year into a
+ * staging table, then swaps the year's partition in one atomic {@code REPLACE PARTITION}.
+ *
+ * <p>Used after a schema upgrade (a new rollup starts with the events already stored) and to
+ * repair: sums in a rollup could count an event twice if two consumers ever stored it at the same
+ * moment (a consumer expelled from its group mid-batch). Events stored while a year is rebuilt
+ * would be missed by the swap, so a rebuild that sees the year change starts over, and gives up
+ * after a few tries: rebuild a year while it is quiet (a past year, or with aggregators stopped).
+ */
+public final class Rollups {
+
+    private static final Logger log = LoggerFactory.getLogger(Rollups.class);
+    private static final int ATTEMPTS = 3;
+
+    /** The feeding query's one reference to the events table. */
+    private static final Pattern FROM_EVENTS = Pattern.compile("\\bFROM\\s+(`?)(\\w+)\\1\\.events\\b");
+
+    record Rollup(String view, String table, String select) {
+    }
+
+    private final Client clickHouse;
+    private final String database;
+
+    public Rollups(Client clickHouse, String database) {
+        this.clickHouse = clickHouse;
+        this.database = database;
+    }
+
+    /** Rebuilds every year that has events. */
+    public void rebuildAll() {
+        for (GenericRecord r : clickHouse.queryAll("SELECT DISTINCT toYear(day) AS year FROM `" + database + "`.events ORDER BY year")) {
+            rebuild(r.getInteger("year"));
+        }
+    }
+
+    /**
+     * @throws IllegalStateException when events of the year kept arriving during each attempt
+     */
+    public void rebuild(int year) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            String before = lastStored(year);
+            for (Rollup rollup : rollups()) {
+                rebuild(rollup, year);
+            }
+            if (before.equals(lastStored(year))) {
+                log.info("rebuilt the rollups of {} from events", year);
+                return;
+            }
+            log.warn("events of {} arrived while its rollups were rebuilt (attempt {} of {})", year, attempt, ATTEMPTS);
+        }
+        throw new IllegalStateException("events of " + year + " kept arriving while its rollups were rebuilt; "
+                + "rebuild it while no aggregator stores events of that year");
+    }
+
+    List<Rollup> rollups() {
+        return clickHouse.queryAll("""
+                        SELECT name, as_select, extract(create_table_query, ' TO `?[^ .`]+`?\\\\.`?([^ `]+)`? ') AS target
+                        FROM system.tables WHERE database = {db:String} AND engine = 'MaterializedView' ORDER BY name""",
+                Map.of("db", database), null).stream()
+                .map(r -> new Rollup(r.getString("name"), r.getString("target"), yearOfEvents(r.getString("name"), r.getString("as_select"))))
+                .toList();
+    }
+
+    /** The view's query, reading the year's distinct events instead of each inserted block. */
+    private static String yearOfEvents(String view, String select) {
+        Matcher from = FROM_EVENTS.matcher(select);
+        if (!from.find() || from.find(from.end())) {
+            throw new IllegalStateException("materialized view " + view + " must read events exactly once: " + select);
+        }
+        from.reset().find();
+        String source = "FROM (SELECT * FROM `" + from.group(2) + "`.events FINAL WHERE toYear(day) = {year:UInt16}) AS events";
+        return select.substring(0, from.start()) + source + select.substring(from.end());
+    }
+
+    private void rebuild(Rollup rollup, int year) {
+        String table = "`" + database + "`.`" + rollup.table() + "`";
+        String staging = "`" + database + "`.`" + rollup.table() + "_rebuild`";
+        run("DROP TABLE IF EXISTS " + staging, Map.of());
+        run("CREATE TABLE " + staging + " AS " + table, Map.of());
+        try {
+            run("INSERT INTO " + staging + " " + rollup.select(), Map.of("year", year));
+            // an empty rebuild is an answer too: the year has nothing for this rollup
+            run("ALTER TABLE " + table + " REPLACE PARTITION " + year + " FROM " + staging, Map.of(),
+                    new QuerySettings().serverSetting("allow_replace_partition_from_empty_source", "1"));
+        } finally {
+            run("DROP TABLE IF EXISTS " + staging, Map.of());
+        }
+    }
+
+    private String lastStored(int year) {
+        // merges drop copies but keep the latest insert of each key, so this changes only by new inserts
+        return clickHouse.queryAll("SELECT toString(max(ingested_at)) AS mark FROM `" + database
+                + "`.events WHERE toYear(day) = {year:UInt16}", Map.of("year", year), null).getFirst().getString("mark");
+    }
+
+    private void run(String sql, Map<String, Object> params) {
+        run(sql, params, null);
+    }
+
+    private void run(String sql, Map<String, Object> params, QuerySettings settings) {
+        try {
+            clickHouse.query(sql, params, settings).get().close();
+        } catch (Exception e) {
+            throw new IllegalStateException("rollup rebuild failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+}
