@@ -145,19 +145,39 @@ class EventsToClickHouseTest {
         send("org-sh", viewed("p-1", 1));
 
         awaitRows("org-sh", "p-%", 1);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, RealServers.uniqueName("dlq"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(DEAD_LETTERS));
-            ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(20)).until(() -> {
-                var polled = consumer.poll(Duration.ofMillis(300));
-                return polled.isEmpty() ? null : polled.iterator().next();
-            }, r -> r != null);
-            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("this is not a cloud event");
-            assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-reason").value(), StandardCharsets.UTF_8)).isNotBlank();
-            assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-origin").value(), StandardCharsets.UTF_8)).startsWith(TOPIC + "-");
+        ConsumerRecord<String, byte[]> dead = deadLetter("this is not a cloud event");
+        assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-reason").value(), StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-origin").value(), StandardCharsets.UTF_8)).startsWith(TOPIC + "-");
+    }
+
+    @Test
+    void eventsClickHouseRefusesToStoreGoToTheDeadLetterTopicAndTheRestOfTheBatchIsStored() throws Exception {
+        // a schema that no longer takes what the contract accepts (a constraint here)
+        clickHouse.query("ALTER TABLE events ADD CONSTRAINT no_poison CHECK item != 'poison'").get().close();
+        try {
+            for (int i = 0; i < 20; i++) {
+                String item = i == 7 ? "poison" : "fine";
+                send("org-sh", event("s-" + i, "xxgk.item.viewed", "2024-03-01T09:00:00+08:00",
+                        "{\"channel\":\"wechat\",\"itemId\":\"" + item + "\",\"views\":1}"));
+            }
+            awaitRows("org-sh", "s-%", 19);
+            ConsumerRecord<String, byte[]> dead = deadLetter("\"id\":\"s-7\"");
+            assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .contains("ClickHouse refused it", "no_poison");
+        } finally {
+            clickHouse.query("ALTER TABLE events DROP CONSTRAINT no_poison").get().close();
         }
+    }
+
+    @Test
+    void batchesOfThousandsAreStoredWhole() throws Exception {
+        for (int i = 0; i < 6000; i++) {
+            send("org-sh", viewed("big-" + i, 1), false);
+        }
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(query(
+                "SELECT count() AS n FROM events WHERE org = 'org-sh' AND id LIKE 'big-%'").getFirst().getLong("n")).isEqualTo(6000));
     }
 
     @Test
@@ -215,12 +235,37 @@ class EventsToClickHouseTest {
                 .isEqualTo(expected));
     }
 
-    /** As ingest writes it: a structured-mode CloudEvent, keyed by identity, with the org header. */
     private static void send(String org, byte[] value) throws Exception {
+        send(org, value, true);
+    }
+
+    /** As ingest writes it: a structured-mode CloudEvent, keyed by identity, with the org header. */
+    private static void send(String org, byte[] value, boolean wait) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, org + "//test/" + new String(value, StandardCharsets.UTF_8).hashCode(), value);
         record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
         record.headers().add(Topics.ORG_HEADER, org.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        var sent = producer.send(record);
+        if (wait) {
+            sent.get();
+        }
+    }
+
+    /** The dead letter whose value contains {@code text}. */
+    private static ConsumerRecord<String, byte[]> deadLetter(String text) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, RealServers.uniqueName("dlq"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(DEAD_LETTERS));
+            return await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (new String(r.value(), StandardCharsets.UTF_8).contains(text)) {
+                        return r;
+                    }
+                }
+                return null;
+            }, r -> r != null);
+        }
     }
 
     private static byte[] viewed(String id, int views) {

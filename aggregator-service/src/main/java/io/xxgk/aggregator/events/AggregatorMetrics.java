@@ -17,6 +17,7 @@ class AggregatorMetrics {
     private final Counter written;
     private final Counter duplicates;
     private final Counter deadLettered;
+    private final Counter batchFailures;
     private final Timer batch;
     private final Timer freshness;
 
@@ -27,6 +28,8 @@ class AggregatorMetrics {
                 .description("Copies of events already stored (re-sent or re-delivered), dropped").register(registry);
         this.deadLettered = Counter.builder("xxgk.aggregator.events.dead.lettered")
                 .description("Events that could not be read or stored, sent to the dead-letter topic").register(registry);
+        this.batchFailures = Counter.builder("xxgk.aggregator.batch.failures")
+                .description("Attempts to store a batch that failed and will be retried (ClickHouse away or refusing)").register(registry);
         this.batch = Timer.builder("xxgk.aggregator.batch")
                 .description("Time to store one consumed batch").publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.freshness = Timer.builder("xxgk.aggregator.freshness")
@@ -46,6 +49,10 @@ class AggregatorMetrics {
             freshness.record(Duration.ofMillis(Math.max(0, now - oldestAcceptedMillis)));
             freshness.record(Duration.ofMillis(Math.max(0, now - newestAcceptedMillis)));
         }
+    }
+
+    void batchFailed() {
+        batchFailures.increment();
     }
 
     void deadLettered(int events) {

@@ -12,7 +12,10 @@ import io.xxgk.registry.Registry;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the events topic in batches (read_committed: whole requests only). Each record is read
- * with the CloudEvents SDK and checked with the contract's parser; those that fail go to the
- * dead-letter topic with the reason. The rest are stored exactly once; only then does the batch's
+ * with the CloudEvents SDK and checked with the contract's parser; those that fail, and those
+ * ClickHouse refuses to store, go to the dead-letter topic with the reason. The rest are stored exactly once; only then does the batch's
  * offset get committed (at-least-once delivery, exactly-once counting).
  */
 @Component
@@ -39,6 +42,7 @@ class EventsListener {
     private final AggregatorProperties properties;
     private final AggregatorMetrics metrics;
     private final EventParser parser = EventParser.forAcceptedEvents();
+
 
     EventsListener(EventStore store, Registry registry, KafkaTemplate<String, byte[]> kafka, AggregatorProperties properties,
                    AggregatorMetrics metrics) {
@@ -58,26 +62,32 @@ class EventsListener {
     }
 
     private void store(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        Map<String, ZoneId> zones = new HashMap<>();   // each org's, looked up once a batch
         List<EventRow> rows = new ArrayList<>(records.size());
+        Map<UUID, ConsumerRecord<String, byte[]>> recordOf = new HashMap<>();
         List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                rows.add(row(record));
-            } catch (RuntimeException poison) {
-                deadLetters.add(deadLetter(record, poison.getMessage()));
+                EventRow row = row(record, zones);
+                rows.add(row);
+                recordOf.putIfAbsent(row.key(), record);
+            } catch (RuntimeException unreadable) {
+                deadLetters.add(deadLetter(record, unreadable.getMessage()));
             }
         }
+        EventStore.Stored stored = store.write(rows);
+        stored.rejected().forEach((key, reason) -> deadLetters.add(deadLetter(recordOf.get(key), reason)));
+        // before the offsets are committed: a crash here re-delivers, and at worst sends a dead letter twice
         for (ProducerRecord<String, byte[]> deadLetter : deadLetters) {
             kafka.send(deadLetter).get(30, TimeUnit.SECONDS);
         }
         metrics.deadLettered(deadLetters.size());
-        int written = store.write(rows);
         long oldest = records.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0);
         long newest = records.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
-        metrics.stored(rows.size(), written, oldest, newest);
+        metrics.stored(rows.size() - stored.rejected().size(), stored.written(), oldest, newest);
     }
 
-    private EventRow row(ConsumerRecord<String, byte[]> record) {
+    private EventRow row(ConsumerRecord<String, byte[]> record, Map<String, ZoneId> zones) {
         Header orgHeader = record.headers().lastHeader(Topics.ORG_HEADER);
         if (orgHeader == null) {
             throw new IllegalArgumentException("no " + Topics.ORG_HEADER + " header");
@@ -85,7 +95,7 @@ class EventsListener {
         String org = new String(orgHeader.value(), StandardCharsets.UTF_8);
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
         return switch (parser.parse(event)) {
-            case EventParser.Valid valid -> EventRow.of(org, zone(org), valid);
+            case EventParser.Valid valid -> EventRow.of(org, zones.computeIfAbsent(org, this::zone), valid);
             case EventParser.Invalid invalid -> throw new IllegalArgumentException("breaks the contract: " + invalid.violations());
         };
     }
