@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./xxgk bench NAME}: each benchmark on fresh servers of its own, ending in one key=value line. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the platform against a baseline taken in the same run.",
-        subcommands = {Bench.Ingest.class})
+        subcommands = {Bench.Ingest.class, Bench.Pipeline.class})
 public final class Bench {
 
     @Command(name = "ingest", description = "Ingest API vs Kafka's ProducerPerformance on the same broker.")
@@ -35,6 +35,33 @@ public final class Bench {
             IngestBenchmark.requireBuilt(repo);
             new IngestBenchmark(repo, new IngestBenchmark.Options(Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
                     connections, producerRecords)).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "pipeline", description = "End to end vs ProducerPerformance; the Kafka -> ClickHouse leg vs ClickHouse's Kafka engine; freshness.")
+    static final class Pipeline implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "30", description = "measured seconds of the end-to-end load (default ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--warm-up", defaultValue = "10", description = "warm-up seconds of the end-to-end load (default ${DEFAULT-VALUE})")
+        int warmUp;
+
+        @Option(names = "--freshness-seconds", defaultValue = "60", description = "seconds at 5000 events/s (default ${DEFAULT-VALUE})")
+        int freshness;
+
+        @Option(names = "--connections", defaultValue = "8", description = "concurrent adapters (default ${DEFAULT-VALUE})")
+        int connections;
+
+        @Option(names = "--producer-records", defaultValue = "2000000", description = "records ProducerPerformance sends (default ${DEFAULT-VALUE})")
+        long producerRecords;
+
+        @Override
+        public Integer call() throws Exception {
+            Path repo = repo();
+            IngestBenchmark.requireBuilt(repo);
+            new PipelineBenchmark(repo, new PipelineBenchmark.Options(Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
+                    Duration.ofSeconds(freshness), connections, producerRecords)).run();
             return 0;
         }
     }

@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +21,14 @@ import java.util.regex.Pattern;
  */
 final class ProducerPerf {
 
+    /** The producer settings ingest uses (application.yaml), so the baseline differs only by what ingest adds. */
+    static final List<String> PRODUCER_PROPS = List.of("acks=all", "enable.idempotence=true", "linger.ms=2",
+            "compression.type=lz4", "key.serializer=org.apache.kafka.common.serialization.ByteArraySerializer");
+
+    /** Partitioned like the events topic (ingest's default), so both runs write to the same shape. */
+    private static final String BASELINE_TOPIC = "bench.producer-perf";
+    private static final int PARTITIONS = 6;
+
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
 
     record Result(long records, double recordsPerSecond, double mbPerSecond, String summary) {
@@ -25,8 +37,24 @@ final class ProducerPerf {
     private ProducerPerf() {
     }
 
+    /**
+     * The benchmarks' baseline: {@code records} events of their mix (so of their sizes) with ingest's
+     * producer settings, to a topic partitioned like the events topic.
+     */
+    static Result baseline(Path repo, String bootstrap, Path workDir, long records) throws Exception {
+        List<String> events = Bodies.mix(10_000, "perf");
+        Path payloads = workDir.resolve("payloads.txt");
+        Files.write(payloads, events);
+        System.out.printf("    records: structured CloudEvents of %.0f bytes on average%n",
+                events.stream().mapToInt(e -> e.getBytes(StandardCharsets.UTF_8).length).average().orElse(0));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(BASELINE_TOPIC, PARTITIONS, (short) 1))).all().get();
+        }
+        return run(repo, bootstrap, BASELINE_TOPIC, payloads, records, PRODUCER_PROPS);
+    }
+
     /** Sends {@code records} payloads taken from {@code payloads} (one per line) with the producer settings given. */
-    static Result run(Path repo, String bootstrap, String topic, Path payloads, long records, List<String> producerProps)
+    private static Result run(Path repo, String bootstrap, String topic, Path payloads, long records, List<String> producerProps)
             throws IOException, InterruptedException {
         String classpath = Files.readString(repo.resolve("kafka-runtime/target/kafka.classpath")).trim();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),

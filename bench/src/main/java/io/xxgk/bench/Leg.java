@@ -1,0 +1,38 @@
+package io.xxgk.bench;
+
+import com.clickhouse.client.api.Client;
+import java.time.Duration;
+import java.util.Map;
+
+/** Timing a consumer that fills {@code DATABASE.events} from the topic. */
+final class Leg {
+
+    private Leg() {
+    }
+
+    /**
+     * Polls the row count until {@code expected}.
+     *
+     * @param startedNanos when the consumer began to consume (its start-up not counted)
+     * @return events/s stored since then
+     */
+    static double measure(Client clickHouse, String database, long expected, long startedNanos, Duration timeout)
+            throws InterruptedException {
+        long countAtStart = count(clickHouse, database);
+        long count = countAtStart;
+        while (count < expected) {
+            if (System.nanoTime() - startedNanos > timeout.toNanos()) {
+                throw new IllegalStateException(database + ": " + count + " of " + expected + " events after " + timeout);
+            }
+            Thread.sleep(50);
+            count = count(clickHouse, database);
+        }
+        return (count - countAtStart) / ((System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private static long count(Client clickHouse, String database) {
+        boolean exists = clickHouse.queryAll("SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = 'events'",
+                Map.of("db", database), null).getFirst().getLong("n") > 0;
+        return exists ? PipelineBenchmark.stored(clickHouse, database) : 0;
+    }
+}
