@@ -15,34 +15,106 @@ import java.util.function.Function;
 
 /**
  * The figures of a period for one org or many (a province's roll-up), computed by the counting
- * rules of docs/counting.md from the rollup tables only: a report never reads {@code events}.
+ * rules of docs/counting.md from the rollup tables only: a report never reads {@code events}
+ * (which {@link #EVENTS} does, to check the rollups against).
  * Every query is parameterized: orgs and dates are never spliced into SQL. Figures of several
  * orgs are counted per org, then added (an item or a request id is only unique within its org).
  */
 public final class StatsQueries {
 
     /**
-     * Items published in the period and not also retracted in it, each once with its latest
-     * publication in the period: p = (time, original, category, department).
+     * Where the figures are read from: the inner queries, per org, that the outer ones of
+     * {@link StatsQueries} add up. Each must give the columns the outer ones read.
+     *
+     * @param published items published in the period and not also retracted in it, each once with its
+     *                  latest publication in the period: (org, channel, item, p = (time, original,
+     *                  category, department), last_day)
+     * @param itemViews per (org, channel, item): has_stats, deltas, delta_readers (in the period),
+     *                  end_total and start_total (the last (time, totalViews, totalReaders) at or
+     *                  before the end, and before the start)
+     * @param followers per (org, channel): last = the last (time, followers) at or before the end
+     * @param issues    per (org, channel, issue_number) released in the period: latest = (time, pages)
+     * @param casework  per (org, type, kind): n = distinct request or complaint ids, or summed contacts
      */
-    private static final String PUBLISHED = """
+    public record Source(String name, String published, String itemViews, String followers, String issues, String casework) {
+    }
+
+    /** The rollup tables: what reports read. */
+    public static final Source ROLLUPS = new Source("rollups",
+            """
             SELECT org, channel, item, max(published) AS p, maxIf(day, toUnixTimestamp64Milli(published.1) > 0) AS last_day
             FROM item_publications
             WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
             GROUP BY org, channel, item
-            HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted)
-            """;
+            HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted)""",
+            """
+            SELECT org, channel, item, sum(stats_events) > 0 AS has_stats,
+                   sumIf(views, day >= {from:Date}) AS deltas, sumIf(readers, day >= {from:Date}) AS delta_readers,
+                   max(last_total) AS end_total, maxIf(last_total, day < {from:Date}) AS start_total
+            FROM item_daily
+            WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
+            GROUP BY org, channel, item""",
+            """
+            SELECT org, channel, max(followers) AS last FROM channel_followers
+            WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
+            GROUP BY org, channel""",
+            """
+            SELECT org, channel, issue_number, max(released) AS latest FROM channel_issues
+            WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+            GROUP BY org, channel, issue_number""",
+            """
+            SELECT org, type, kind, if(type = 'xxgk.service.contact', sum(contacts), uniqExactMerge(refs)) AS n
+            FROM casework_daily
+            WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+            GROUP BY org, type, kind""");
 
-    private static final String ITEMS = "SELECT channel, count() AS items, countIf(p.2) AS original_items FROM ("
-            + PUBLISHED + ") GROUP BY channel";
+    /**
+     * The stored events themselves ({@code FINAL}: each once): the same figures by the rules
+     * directly, scanning every event of the orgs. For checking the rollups, and as the benchmark's
+     * baseline; never for reports.
+     */
+    public static final Source EVENTS = new Source("events",
+            """
+            SELECT org, channel, item, max((time, original, category, toString(department))) AS p, max(day) AS last_day
+            FROM events FINAL
+            WHERE org IN {orgs:Array(String)} AND type = 'xxgk.item.published' AND day BETWEEN {from:Date} AND {to:Date}
+              AND (org, channel, item) NOT IN (
+                  SELECT org, channel, item FROM events FINAL
+                  WHERE org IN {orgs:Array(String)} AND type = 'xxgk.item.retracted' AND day BETWEEN {from:Date} AND {to:Date})
+            GROUP BY org, channel, item""",
+            """
+            SELECT org, channel, item, countIf(type = 'xxgk.item.stats') > 0 AS has_stats,
+                   sumIf(views, type = 'xxgk.item.viewed' AND day >= {from:Date}) AS deltas,
+                   sumIf(readers, type = 'xxgk.item.viewed' AND day >= {from:Date}) AS delta_readers,
+                   maxIf((time, total_views, total_readers), type = 'xxgk.item.stats') AS end_total,
+                   maxIf((time, total_views, total_readers), type = 'xxgk.item.stats' AND day < {from:Date}) AS start_total
+            FROM events FINAL
+            WHERE org IN {orgs:Array(String)} AND day <= {to:Date} AND type IN ('xxgk.item.viewed', 'xxgk.item.stats')
+            GROUP BY org, channel, item""",
+            """
+            SELECT org, channel, max((time, followers)) AS last FROM events FINAL
+            WHERE org IN {orgs:Array(String)} AND type = 'xxgk.channel.followers' AND day <= {to:Date}
+            GROUP BY org, channel""",
+            """
+            SELECT org, channel, issue_number, max((time, pages)) AS latest FROM events FINAL
+            WHERE org IN {orgs:Array(String)} AND type = 'xxgk.issue.released' AND day BETWEEN {from:Date} AND {to:Date}
+            GROUP BY org, channel, issue_number""",
+            """
+            SELECT org, type, kind, if(type = 'xxgk.service.contact', sum(count), uniqExactIf(ref, ref != '')) AS n
+            FROM events FINAL
+            WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+              AND type IN ('xxgk.request.received', 'xxgk.request.answered', 'xxgk.request.declined',
+                           'xxgk.complaint.received', 'xxgk.service.contact')
+            GROUP BY org, type, kind""");
 
-    private static final String DEPARTMENTS = "SELECT p.4 AS department, count() AS items, countIf(p.2) AS original_items FROM ("
-            + PUBLISHED + ") WHERE department != '' GROUP BY department ORDER BY items DESC, department";
+    private static final String ITEMS = "SELECT channel, count() AS items, countIf(p.2) AS original_items FROM (%s) GROUP BY channel";
+
+    private static final String DEPARTMENTS = "SELECT p.4 AS department, count() AS items, countIf(p.2) AS original_items FROM (%s) "
+            + "WHERE department != '' GROUP BY department ORDER BY items DESC, department";
 
     private static final String CHECKLIST = """
             SELECT p.3 AS category, count() AS n, max(last_day) AS last_day, arraySort(groupUniqArrayIf(p.4, p.4 != '')) AS departments
-            FROM (%s) WHERE category > 0 GROUP BY category ORDER BY category
-            """.formatted(PUBLISHED);
+            FROM (%s) WHERE category > 0 GROUP BY category ORDER BY category""";
 
     /**
      * Deltas of items without running totals, plus (last total at the end − last total before the
@@ -53,50 +125,28 @@ public final class StatsQueries {
             SELECT channel,
                    sum(if(has_stats, toUInt64(greatest(end_total.2, start_total.2) - start_total.2), deltas)) AS views,
                    sum(if(has_stats, toUInt64(greatest(end_total.3, start_total.3) - start_total.3), delta_readers)) AS readers
-            FROM (
-                SELECT channel, item,
-                       sum(stats_events) > 0 AS has_stats,
-                       sumIf(views, day >= {from:Date}) AS deltas,
-                       sumIf(readers, day >= {from:Date}) AS delta_readers,
-                       max(last_total) AS end_total,
-                       maxIf(last_total, day < {from:Date}) AS start_total
-                FROM item_daily
-                WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
-                GROUP BY org, channel, item)
-            GROUP BY channel
-            """;
+            FROM (%s) GROUP BY channel""";
 
-    private static final String FOLLOWERS = """
-            SELECT channel, sum(last.2) AS followers FROM (
-                SELECT org, channel, max(followers) AS last FROM channel_followers
-                WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
-                GROUP BY org, channel)
-            GROUP BY channel
-            """;
+    private static final String FOLLOWERS = "SELECT channel, sum(last.2) AS followers FROM (%s) GROUP BY channel";
 
     /** One issue per issue number; its latest release gives its pages. */
-    private static final String ISSUES = """
-            SELECT channel, count() AS issues, sum(latest.2) AS pages, max(issue_number) AS last_issue FROM (
-                SELECT org, channel, issue_number, max(released) AS latest FROM channel_issues
-                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
-                GROUP BY org, channel, issue_number)
-            GROUP BY channel
-            """;
+    private static final String ISSUES = "SELECT channel, count() AS issues, sum(latest.2) AS pages, max(issue_number) AS last_issue "
+            + "FROM (%s) GROUP BY channel";
 
     /** Requests and complaints count distinct ids per stage or kind; service contacts sum their counts. */
-    private static final String CASEWORK = """
-            SELECT type, kind, sum(n) AS n FROM (
-                SELECT org, type, kind, if(type = 'xxgk.service.contact', sum(contacts), uniqExactMerge(refs)) AS n
-                FROM casework_daily
-                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
-                GROUP BY org, type, kind)
-            GROUP BY type, kind
-            """;
+    private static final String CASEWORK = "SELECT type, kind, sum(n) AS n FROM (%s) GROUP BY type, kind";
 
     private final Client clickHouse;
+    private final Source source;
 
+    /** Figures from the rollups. */
     public StatsQueries(Client clickHouse) {
+        this(clickHouse, ROLLUPS);
+    }
+
+    public StatsQueries(Client clickHouse, Source source) {
         this.clickHouse = clickHouse;
+        this.source = source;
     }
 
     public PeriodFigures figures(String org, ReportPeriod period) {
@@ -120,20 +170,20 @@ public final class StatsQueries {
     private List<ChannelFigures> channels(Map<String, Object> params) {
         Map<String, long[]> channels = new TreeMap<>();
         Function<GenericRecord, long[]> channel = r -> channels.computeIfAbsent(r.getString("channel"), c -> new long[8]);
-        for (GenericRecord r : query(ITEMS, params)) {
+        for (GenericRecord r : query(ITEMS.formatted(source.published()), params)) {
             long[] c = channel.apply(r);
             c[0] = r.getLong("items");
             c[1] = r.getLong("original_items");
         }
-        for (GenericRecord r : query(VIEWS, params)) {
+        for (GenericRecord r : query(VIEWS.formatted(source.itemViews()), params)) {
             long[] c = channel.apply(r);
             c[2] = r.getLong("views");
             c[3] = r.getLong("readers");
         }
-        for (GenericRecord r : query(FOLLOWERS, params)) {
+        for (GenericRecord r : query(FOLLOWERS.formatted(source.followers()), params)) {
             channel.apply(r)[4] = r.getLong("followers");
         }
-        for (GenericRecord r : query(ISSUES, params)) {
+        for (GenericRecord r : query(ISSUES.formatted(source.issues()), params)) {
             long[] c = channel.apply(r);
             c[5] = r.getLong("issues");
             c[6] = r.getLong("last_issue");
@@ -145,14 +195,14 @@ public final class StatsQueries {
     }
 
     private List<ChecklistFigures> checklist(Map<String, Object> params) {
-        return query(CHECKLIST, params).stream()
+        return query(CHECKLIST.formatted(source.published()), params).stream()
                 .map(r -> new ChecklistFigures(r.getInteger("category"), r.getLong("n"), LocalDate.parse(r.getString("last_day")),
                         r.getList("departments")))
                 .toList();
     }
 
     private List<DepartmentFigures> departments(Map<String, Object> params) {
-        return query(DEPARTMENTS, params).stream()
+        return query(DEPARTMENTS.formatted(source.published()), params).stream()
                 .map(r -> new DepartmentFigures(r.getString("department"), r.getLong("items"), r.getLong("original_items")))
                 .toList();
     }
@@ -160,7 +210,7 @@ public final class StatsQueries {
     /** Keyed type/kind. */
     private Map<String, Long> casework(Map<String, Object> params) {
         Map<String, Long> byKind = new TreeMap<>();
-        for (GenericRecord r : query(CASEWORK, params)) {
+        for (GenericRecord r : query(CASEWORK.formatted(source.casework()), params)) {
             byKind.put(r.getString("type") + "/" + r.getString("kind"), r.getLong("n"));
         }
         return byKind;
