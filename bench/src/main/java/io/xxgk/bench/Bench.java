@@ -5,6 +5,7 @@ import io.xxgk.stack.StackHome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./xxgk bench NAME}: each benchmark on fresh servers of its own, ending in one key=value line. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the platform against a baseline taken in the same run.",
-        subcommands = {Bench.Ingest.class, Bench.Pipeline.class})
+        subcommands = {Bench.Ingest.class, Bench.Pipeline.class, Bench.Report.class})
 public final class Bench {
 
     @Command(name = "ingest", description = "Ingest API vs Kafka's ProducerPerformance on the same broker.")
@@ -62,6 +63,25 @@ public final class Bench {
             IngestBenchmark.requireBuilt(repo);
             new PipelineBenchmark(repo, new PipelineBenchmark.Options(Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
                     Duration.ofSeconds(freshness), connections, producerRecords)).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "report", description = "A year's report from the rollups vs the same answer from the stored events, at 10 M and 100 M events.")
+    static final class Report implements Callable<Integer> {
+        @Option(names = "--sizes", defaultValue = "10000000,100000000", split = ",",
+                description = "stored events at each measurement (default ${DEFAULT-VALUE})")
+        List<Long> sizes;
+
+        @Option(names = "--runs", defaultValue = "50", description = "timed reports from the rollups per size (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--scan-runs", defaultValue = "5", description = "timed reports from the events per size (default ${DEFAULT-VALUE})")
+        int scanRuns;
+
+        @Override
+        public Integer call() throws Exception {
+            new ReportBenchmark(repo(), new ReportBenchmark.Options(sizes.stream().sorted().toList(), runs, scanRuns)).run();
             return 0;
         }
     }

@@ -11,6 +11,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -29,14 +33,12 @@ public final class StatsQueries {
      * @param published items published in the period and not also retracted in it, each once with its
      *                  latest publication in the period: (org, channel, item, p = (time, original,
      *                  category, department), last_day)
-     * @param itemViews per (org, channel, item): has_stats, deltas, delta_readers (in the period),
-     *                  end_total and start_total (the last (time, totalViews, totalReaders) at or
-     *                  before the end, and before the start)
+     * @param views     per (org, channel): views and readers (Int64)
      * @param followers per (org, channel): last = the last (time, followers) at or before the end
      * @param issues    per (org, channel, issue_number) released in the period: latest = (time, pages)
      * @param casework  per (org, type, kind): n = distinct request or complaint ids, or summed contacts
      */
-    public record Source(String name, String published, String itemViews, String followers, String issues, String casework) {
+    public record Source(String name, String published, String views, String followers, String issues, String casework) {
     }
 
     /** The rollup tables: what reports read. */
@@ -47,13 +49,26 @@ public final class StatsQueries {
             WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
             GROUP BY org, channel, item
             HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted)""",
+            // all deltas per channel, then, for the items with running totals, their totals instead of their deltas
             """
-            SELECT org, channel, item, sum(stats_events) > 0 AS has_stats,
-                   sumIf(views, day >= {from:Date}) AS deltas, sumIf(readers, day >= {from:Date}) AS delta_readers,
-                   max(last_total) AS end_total, maxIf(last_total, day < {from:Date}) AS start_total
-            FROM item_daily
-            WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
-            GROUP BY org, channel, item""",
+            SELECT org, channel, sum(views) AS views, sum(readers) AS readers FROM (
+                SELECT org, channel, toInt64(sum(views)) AS views, toInt64(sum(readers)) AS readers FROM channel_views_daily
+                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+                GROUP BY org, channel
+                UNION ALL
+                SELECT org, channel,
+                       toInt64(greatest(end_total.2, start_total.2) - start_total.2) - toInt64(deltas) AS views,
+                       toInt64(greatest(end_total.3, start_total.3) - start_total.3) - toInt64(delta_readers) AS readers
+                FROM (
+                    SELECT org, channel, item, sumIf(views, day >= {from:Date}) AS deltas, sumIf(readers, day >= {from:Date}) AS delta_readers,
+                           max(last_total) AS end_total, maxIf(last_total, day < {from:Date}) AS start_total
+                    FROM item_daily
+                    WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
+                      AND (org, channel, item) IN (
+                          SELECT org, channel, item FROM stats_items
+                          WHERE org IN {orgs:Array(String)} AND first_day <= {to:Date})
+                    GROUP BY org, channel, item))
+            GROUP BY org, channel""",
             """
             SELECT org, channel, max(followers) AS last FROM channel_followers
             WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
@@ -83,14 +98,19 @@ public final class StatsQueries {
                   WHERE org IN {orgs:Array(String)} AND type = 'xxgk.item.retracted' AND day BETWEEN {from:Date} AND {to:Date})
             GROUP BY org, channel, item""",
             """
-            SELECT org, channel, item, countIf(type = 'xxgk.item.stats') > 0 AS has_stats,
-                   sumIf(views, type = 'xxgk.item.viewed' AND day >= {from:Date}) AS deltas,
-                   sumIf(readers, type = 'xxgk.item.viewed' AND day >= {from:Date}) AS delta_readers,
-                   maxIf((time, total_views, total_readers), type = 'xxgk.item.stats') AS end_total,
-                   maxIf((time, total_views, total_readers), type = 'xxgk.item.stats' AND day < {from:Date}) AS start_total
-            FROM events FINAL
-            WHERE org IN {orgs:Array(String)} AND day <= {to:Date} AND type IN ('xxgk.item.viewed', 'xxgk.item.stats')
-            GROUP BY org, channel, item""",
+            SELECT org, channel,
+                   sum(toInt64(if(has_stats, greatest(end_total.2, start_total.2) - start_total.2, deltas))) AS views,
+                   sum(toInt64(if(has_stats, greatest(end_total.3, start_total.3) - start_total.3, delta_readers))) AS readers
+            FROM (
+                SELECT org, channel, item, countIf(type = 'xxgk.item.stats') > 0 AS has_stats,
+                       sumIf(views, type = 'xxgk.item.viewed' AND day >= {from:Date}) AS deltas,
+                       sumIf(readers, type = 'xxgk.item.viewed' AND day >= {from:Date}) AS delta_readers,
+                       maxIf((time, total_views, total_readers), type = 'xxgk.item.stats') AS end_total,
+                       maxIf((time, total_views, total_readers), type = 'xxgk.item.stats' AND day < {from:Date}) AS start_total
+                FROM events FINAL
+                WHERE org IN {orgs:Array(String)} AND day <= {to:Date} AND type IN ('xxgk.item.viewed', 'xxgk.item.stats')
+                GROUP BY org, channel, item)
+            GROUP BY org, channel""",
             """
             SELECT org, channel, max((time, followers)) AS last FROM events FINAL
             WHERE org IN {orgs:Array(String)} AND type = 'xxgk.channel.followers' AND day <= {to:Date}
@@ -117,15 +137,11 @@ public final class StatsQueries {
             FROM (%s) WHERE category > 0 GROUP BY category ORDER BY category""";
 
     /**
-     * Deltas of items without running totals, plus (last total at the end − last total before the
-     * start) of items with them; a total that went down (the platform reset it) adds nothing
-     * rather than subtracting.
+     * Views count the deltas of items without running totals, and (last total at the end − last
+     * total before the start) of items with them; a total that went down (the platform reset it)
+     * adds nothing rather than subtracting.
      */
-    private static final String VIEWS = """
-            SELECT channel,
-                   sum(if(has_stats, toUInt64(greatest(end_total.2, start_total.2) - start_total.2), deltas)) AS views,
-                   sum(if(has_stats, toUInt64(greatest(end_total.3, start_total.3) - start_total.3), delta_readers)) AS readers
-            FROM (%s) GROUP BY channel""";
+    private static final String VIEWS = "SELECT channel, sum(views) AS views, sum(readers) AS readers FROM (%s) GROUP BY channel";
 
     private static final String FOLLOWERS = "SELECT channel, sum(last.2) AS followers FROM (%s) GROUP BY channel";
 
@@ -135,6 +151,9 @@ public final class StatsQueries {
 
     /** Requests and complaints count distinct ids per stage or kind; service contacts sum their counts. */
     private static final String CASEWORK = "SELECT type, kind, sum(n) AS n FROM (%s) GROUP BY type, kind";
+
+    /** Queries wait on ClickHouse, not on a CPU here: a virtual thread each. */
+    private static final Executor QUERIES = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Client clickHouse;
     private final Source source;
@@ -156,34 +175,54 @@ public final class StatsQueries {
     public PeriodFigures figures(Collection<String> orgs, ReportPeriod period) {
         Map<String, Object> params = Map.of("orgs", orgs.stream().sorted().toList(), "from", period.from().toString(),
                 "to", period.to().toString());
-        Map<String, Long> casework = casework(params);
-        Function<String, Long> request = stage -> casework.getOrDefault("xxgk.request." + stage + "/" + stage, 0L);
-        Function<String, Long> complaint = kind -> casework.getOrDefault("xxgk.complaint.received/" + kind, 0L);
-        Function<String, Long> contact = kind -> casework.getOrDefault("xxgk.service.contact/" + kind, 0L);
-        return new PeriodFigures(List.copyOf(orgs), period, channels(params), checklist(params), departments(params),
+        // all at once: a report then takes about as long as its slowest query
+        var items = async(ITEMS.formatted(source.published()), params);
+        var views = async(VIEWS.formatted(source.views()), params);
+        var followers = async(FOLLOWERS.formatted(source.followers()), params);
+        var issues = async(ISSUES.formatted(source.issues()), params);
+        var checklist = async(CHECKLIST.formatted(source.published()), params);
+        var departments = async(DEPARTMENTS.formatted(source.published()), params);
+        var casework = async(CASEWORK.formatted(source.casework()), params);
+
+        Map<String, Long> byKind = new TreeMap<>();
+        for (GenericRecord r : join(casework)) {
+            byKind.put(r.getString("type") + "/" + r.getString("kind"), r.getLong("n"));
+        }
+        Function<String, Long> request = stage -> byKind.getOrDefault("xxgk.request." + stage + "/" + stage, 0L);
+        Function<String, Long> complaint = kind -> byKind.getOrDefault("xxgk.complaint.received/" + kind, 0L);
+        Function<String, Long> contact = kind -> byKind.getOrDefault("xxgk.service.contact/" + kind, 0L);
+        return new PeriodFigures(List.copyOf(orgs), period, channels(join(items), join(views), join(followers), join(issues)),
+                join(checklist).stream()
+                        .map(r -> new ChecklistFigures(r.getInteger("category"), r.getLong("n"), LocalDate.parse(r.getString("last_day")),
+                                r.getList("departments")))
+                        .toList(),
+                join(departments).stream()
+                        .map(r -> new DepartmentFigures(r.getString("department"), r.getLong("items"), r.getLong("original_items")))
+                        .toList(),
                 new PeriodFigures.Requests(request.apply("received"), request.apply("answered"), request.apply("declined")),
                 new PeriodFigures.Complaints(complaint.apply("report"), complaint.apply("review"), complaint.apply("lawsuit")),
                 new PeriodFigures.ServiceContacts(contact.apply("call"), contact.apply("visit"), contact.apply("online"),
                         contact.apply("handled")));
     }
 
-    private List<ChannelFigures> channels(Map<String, Object> params) {
+    private static List<ChannelFigures> channels(List<GenericRecord> items, List<GenericRecord> views, List<GenericRecord> followers,
+                                                 List<GenericRecord> issues) {
         Map<String, long[]> channels = new TreeMap<>();
         Function<GenericRecord, long[]> channel = r -> channels.computeIfAbsent(r.getString("channel"), c -> new long[8]);
-        for (GenericRecord r : query(ITEMS.formatted(source.published()), params)) {
+        for (GenericRecord r : items) {
             long[] c = channel.apply(r);
             c[0] = r.getLong("items");
             c[1] = r.getLong("original_items");
         }
-        for (GenericRecord r : query(VIEWS.formatted(source.itemViews()), params)) {
+        for (GenericRecord r : views) {
             long[] c = channel.apply(r);
             c[2] = r.getLong("views");
             c[3] = r.getLong("readers");
         }
-        for (GenericRecord r : query(FOLLOWERS.formatted(source.followers()), params)) {
+        for (GenericRecord r : followers) {
             channel.apply(r)[4] = r.getLong("followers");
         }
-        for (GenericRecord r : query(ISSUES.formatted(source.issues()), params)) {
+        for (GenericRecord r : issues) {
             long[] c = channel.apply(r);
             c[5] = r.getLong("issues");
             c[6] = r.getLong("last_issue");
@@ -194,29 +233,15 @@ public final class StatsQueries {
         return perChannel;
     }
 
-    private List<ChecklistFigures> checklist(Map<String, Object> params) {
-        return query(CHECKLIST.formatted(source.published()), params).stream()
-                .map(r -> new ChecklistFigures(r.getInteger("category"), r.getLong("n"), LocalDate.parse(r.getString("last_day")),
-                        r.getList("departments")))
-                .toList();
+    private CompletableFuture<List<GenericRecord>> async(String sql, Map<String, Object> params) {
+        return CompletableFuture.supplyAsync(() -> clickHouse.queryAll(sql, params, null), QUERIES);
     }
 
-    private List<DepartmentFigures> departments(Map<String, Object> params) {
-        return query(DEPARTMENTS.formatted(source.published()), params).stream()
-                .map(r -> new DepartmentFigures(r.getString("department"), r.getLong("items"), r.getLong("original_items")))
-                .toList();
-    }
-
-    /** Keyed type/kind. */
-    private Map<String, Long> casework(Map<String, Object> params) {
-        Map<String, Long> byKind = new TreeMap<>();
-        for (GenericRecord r : query(CASEWORK.formatted(source.casework()), params)) {
-            byKind.put(r.getString("type") + "/" + r.getString("kind"), r.getLong("n"));
+    private static List<GenericRecord> join(CompletableFuture<List<GenericRecord>> query) {
+        try {
+            return query.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return byKind;
-    }
-
-    private List<GenericRecord> query(String sql, Map<String, Object> params) {
-        return clickHouse.queryAll(sql, params, null);
     }
 }
