@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
         subcommands = {Bench.Ingest.class, Bench.Pipeline.class, Bench.Report.class})
 public final class Bench {
 
-    @Command(name = "ingest", description = "Ingest API vs Kafka's ProducerPerformance on the same broker.")
-    static final class Ingest implements Callable<Integer> {
-        @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per batch size (default ${DEFAULT-VALUE})")
+    /** The load both ingest and pipeline benchmarks put on the platform, and their baseline. */
+    static final class Load {
+        @Option(names = "--seconds", defaultValue = "30", description = "measured seconds of each load (default ${DEFAULT-VALUE})")
         int seconds;
 
-        @Option(names = "--warm-up", defaultValue = "8", description = "warm-up seconds per batch size (default ${DEFAULT-VALUE})")
+        @Option(names = "--warm-up", defaultValue = "10", description = "warm-up seconds before each (default ${DEFAULT-VALUE})")
         int warmUp;
 
         @Option(names = "--connections", defaultValue = "8", description = "concurrent adapters (default ${DEFAULT-VALUE})")
@@ -29,40 +29,37 @@ public final class Bench {
 
         @Option(names = "--producer-records", defaultValue = "2000000", description = "records ProducerPerformance sends (default ${DEFAULT-VALUE})")
         long producerRecords;
+    }
+
+    @Command(name = "ingest", description = "Ingest API vs Kafka's ProducerPerformance on the same broker.")
+    static final class Ingest implements Callable<Integer> {
+        @CommandLine.Mixin
+        Load load = new Load();
 
         @Override
         public Integer call() throws Exception {
             Path repo = repo();
             IngestBenchmark.requireBuilt(repo);
-            new IngestBenchmark(repo, new IngestBenchmark.Options(Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
-                    connections, producerRecords)).run();
+            new IngestBenchmark(repo, new IngestBenchmark.Options(Duration.ofSeconds(load.warmUp), Duration.ofSeconds(load.seconds),
+                    load.connections, load.producerRecords)).run();
             return 0;
         }
     }
 
     @Command(name = "pipeline", description = "End to end vs ProducerPerformance; the Kafka -> ClickHouse leg vs ClickHouse's Kafka engine; freshness.")
     static final class Pipeline implements Callable<Integer> {
-        @Option(names = "--seconds", defaultValue = "30", description = "measured seconds of the end-to-end load (default ${DEFAULT-VALUE})")
-        int seconds;
-
-        @Option(names = "--warm-up", defaultValue = "10", description = "warm-up seconds of the end-to-end load (default ${DEFAULT-VALUE})")
-        int warmUp;
+        @CommandLine.Mixin
+        Load load = new Load();
 
         @Option(names = "--freshness-seconds", defaultValue = "60", description = "seconds at 5000 events/s (default ${DEFAULT-VALUE})")
         int freshness;
-
-        @Option(names = "--connections", defaultValue = "8", description = "concurrent adapters (default ${DEFAULT-VALUE})")
-        int connections;
-
-        @Option(names = "--producer-records", defaultValue = "2000000", description = "records ProducerPerformance sends (default ${DEFAULT-VALUE})")
-        long producerRecords;
 
         @Override
         public Integer call() throws Exception {
             Path repo = repo();
             IngestBenchmark.requireBuilt(repo);
-            new PipelineBenchmark(repo, new PipelineBenchmark.Options(Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
-                    Duration.ofSeconds(freshness), connections, producerRecords)).run();
+            new PipelineBenchmark(repo, new PipelineBenchmark.Options(Duration.ofSeconds(load.warmUp), Duration.ofSeconds(load.seconds),
+                    Duration.ofSeconds(freshness), load.connections, load.producerRecords)).run();
             return 0;
         }
     }

@@ -6,6 +6,7 @@ import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackHome;
 import io.xxgk.stack.StackKeys;
 import io.xxgk.store.ClickHouseMigrations;
+import io.xxgk.store.Rollups;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
@@ -114,6 +115,8 @@ final class ReportBenchmark {
                     }
                     System.out.printf(" in %.0f s; waiting for merges…%n", (System.nanoTime() - start) / 1e9);
                     awaitMerges(clickHouse, Duration.ofMinutes(10));
+                    // what the aggregator's hourly compaction does to the years before this one
+                    new Rollups(clickHouse, "xxgk").compactClosedYears(2025);
                     figures.putAll(measure(clickHouse, size));
                 }
                 figures.put("clickhouse_rss_peak_mib", Long.toString(Machine.rssMiB(clickHousePid)[1]));

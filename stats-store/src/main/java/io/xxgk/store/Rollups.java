@@ -67,6 +67,32 @@ public final class Rollups {
                 + "rebuild it while no aggregator stores events of that year");
     }
 
+    /**
+     * Merges each rollup's partitions of the years before {@code currentYear} into one part: a
+     * closed year is read by many reports and hardly written, and ClickHouse leaves a partition in
+     * several parts, whose rows a query must then merge itself, for as long as its sizes suit it.
+     *
+     * @return the partitions merged
+     */
+    public int compactClosedYears(int currentYear) {
+        int compacted = 0;
+        for (Rollup rollup : rollups()) {
+            List<GenericRecord> split = clickHouse.queryAll("""
+                    SELECT partition FROM system.parts WHERE database = {db:String} AND table = {table:String} AND active
+                    GROUP BY partition HAVING count() > 1 AND toUInt16OrZero(partition) BETWEEN 1970 AND {year:UInt16} - 1""",
+                    Map.of("db", database, "table", rollup.table(), "year", currentYear), null);
+            for (GenericRecord partition : split) {
+                int year = Integer.parseInt(partition.getString("partition"));
+                run("OPTIMIZE TABLE `" + database + "`.`" + rollup.table() + "` PARTITION " + year + " FINAL", Map.of());
+                compacted++;
+            }
+        }
+        if (compacted > 0) {
+            log.info("merged {} partitions of closed years into one part each", compacted);
+        }
+        return compacted;
+    }
+
     List<Rollup> rollups() {
         return clickHouse.queryAll("""
                         SELECT name, as_select, extract(create_table_query, ' TO `?[^ .`]+`?\\\\.`?([^ `]+)`? ') AS target

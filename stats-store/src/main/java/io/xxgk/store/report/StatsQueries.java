@@ -8,6 +8,7 @@ import io.xxgk.store.report.PeriodFigures.DepartmentFigures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The figures of a period for one org or many (a province's roll-up), computed by the counting
@@ -50,6 +52,7 @@ public final class StatsQueries {
             GROUP BY org, channel, item
             HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted)""",
             // all deltas per channel, then, for the items with running totals, their totals instead of their deltas
+            // (read from the channels that have such items: Weibo, Douyin, not the website's many items)
             """
             SELECT org, channel, sum(views) AS views, sum(readers) AS readers FROM (
                 SELECT org, channel, toInt64(sum(views)) AS views, toInt64(sum(readers)) AS readers FROM channel_views_daily
@@ -57,17 +60,21 @@ public final class StatsQueries {
                 GROUP BY org, channel
                 UNION ALL
                 SELECT org, channel,
-                       toInt64(greatest(end_total.2, start_total.2) - start_total.2) - toInt64(deltas) AS views,
-                       toInt64(greatest(end_total.3, start_total.3) - start_total.3) - toInt64(delta_readers) AS readers
+                       toInt64(greatest(end_views, start_views) - start_views) - toInt64(deltas) AS views,
+                       toInt64(greatest(end_readers, start_readers) - start_readers) - toInt64(delta_readers) AS readers
                 FROM (
+                    -- an item's days have distinct times, so the latest by time alone is the day's latest total
                     SELECT org, channel, item, sumIf(views, day >= {from:Date}) AS deltas, sumIf(readers, day >= {from:Date}) AS delta_readers,
-                           max(last_total) AS end_total, maxIf(last_total, day < {from:Date}) AS start_total
+                           argMax(last_total.2, last_total.1) AS end_views, argMax(last_total.3, last_total.1) AS end_readers,
+                           argMaxIf(last_total.2, last_total.1, day < {from:Date}) AS start_views,
+                           argMaxIf(last_total.3, last_total.1, day < {from:Date}) AS start_readers
                     FROM item_daily
                     WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
-                      AND (org, channel, item) IN (
-                          SELECT org, channel, item FROM stats_items
+                      AND channel IN (
+                          SELECT channel FROM stats_items
                           WHERE org IN {orgs:Array(String)} AND first_day <= {to:Date})
-                    GROUP BY org, channel, item))
+                    GROUP BY org, channel, item
+                    HAVING sum(stats_events) > 0))
             GROUP BY org, channel""",
             """
             SELECT org, channel, max(followers) AS last FROM channel_followers
@@ -127,14 +134,10 @@ public final class StatsQueries {
                            'xxgk.complaint.received', 'xxgk.service.contact')
             GROUP BY org, type, kind""");
 
-    private static final String ITEMS = "SELECT channel, count() AS items, countIf(p.2) AS original_items FROM (%s) GROUP BY channel";
-
-    private static final String DEPARTMENTS = "SELECT p.4 AS department, count() AS items, countIf(p.2) AS original_items FROM (%s) "
-            + "WHERE department != '' GROUP BY department ORDER BY items DESC, department";
-
-    private static final String CHECKLIST = """
-            SELECT p.3 AS category, count() AS n, max(last_day) AS last_day, arraySort(groupUniqArrayIf(p.4, p.4 != '')) AS departments
-            FROM (%s) WHERE category > 0 GROUP BY category ORDER BY category""";
+    /** The published items counted per channel, department and checklist item at once; the figures add these up. */
+    private static final String PUBLICATIONS = """
+            SELECT channel, p.4 AS department, p.3 AS category, count() AS items, countIf(p.2) AS original_items, max(last_day) AS last_day
+            FROM (%s) GROUP BY channel, department, category""";
 
     /**
      * Views count the deltas of items without running totals, and (last total at the end − last
@@ -176,12 +179,10 @@ public final class StatsQueries {
         Map<String, Object> params = Map.of("orgs", orgs.stream().sorted().toList(), "from", period.from().toString(),
                 "to", period.to().toString());
         // all at once: a report then takes about as long as its slowest query
-        var items = async(ITEMS.formatted(source.published()), params);
+        var publications = async(PUBLICATIONS.formatted(source.published()), params);
         var views = async(VIEWS.formatted(source.views()), params);
         var followers = async(FOLLOWERS.formatted(source.followers()), params);
         var issues = async(ISSUES.formatted(source.issues()), params);
-        var checklist = async(CHECKLIST.formatted(source.published()), params);
-        var departments = async(DEPARTMENTS.formatted(source.published()), params);
         var casework = async(CASEWORK.formatted(source.casework()), params);
 
         Map<String, Long> byKind = new TreeMap<>();
@@ -191,28 +192,56 @@ public final class StatsQueries {
         Function<String, Long> request = stage -> byKind.getOrDefault("xxgk.request." + stage + "/" + stage, 0L);
         Function<String, Long> complaint = kind -> byKind.getOrDefault("xxgk.complaint.received/" + kind, 0L);
         Function<String, Long> contact = kind -> byKind.getOrDefault("xxgk.service.contact/" + kind, 0L);
-        return new PeriodFigures(List.copyOf(orgs), period, channels(join(items), join(views), join(followers), join(issues)),
-                join(checklist).stream()
-                        .map(r -> new ChecklistFigures(r.getInteger("category"), r.getLong("n"), LocalDate.parse(r.getString("last_day")),
-                                r.getList("departments")))
-                        .toList(),
-                join(departments).stream()
-                        .map(r -> new DepartmentFigures(r.getString("department"), r.getLong("items"), r.getLong("original_items")))
-                        .toList(),
+        List<Publications> published = join(publications).stream().map(Publications::of).toList();
+        return new PeriodFigures(List.copyOf(orgs), period, channels(published, join(views), join(followers), join(issues)),
+                checklist(published), departments(published),
                 new PeriodFigures.Requests(request.apply("received"), request.apply("answered"), request.apply("declined")),
                 new PeriodFigures.Complaints(complaint.apply("report"), complaint.apply("review"), complaint.apply("lawsuit")),
                 new PeriodFigures.ServiceContacts(contact.apply("call"), contact.apply("visit"), contact.apply("online"),
                         contact.apply("handled")));
     }
 
-    private static List<ChannelFigures> channels(List<GenericRecord> items, List<GenericRecord> views, List<GenericRecord> followers,
+    /** Items published in the period of one channel, department and checklist item (0: none). */
+    private record Publications(String channel, String department, int category, long items, long originalItems, LocalDate lastDay) {
+        static Publications of(GenericRecord r) {
+            return new Publications(r.getString("channel"), r.getString("department"), r.getInteger("category"), r.getLong("items"),
+                    r.getLong("original_items"), LocalDate.parse(r.getString("last_day")));
+        }
+    }
+
+    /** Per checklist item: how many, the last date, the departments (sorted), in item order. */
+    private static List<ChecklistFigures> checklist(List<Publications> published) {
+        Map<Integer, List<Publications>> byItem = published.stream().filter(p -> p.category() > 0)
+                .collect(Collectors.groupingBy(Publications::category, TreeMap::new, Collectors.toList()));
+        return byItem.entrySet().stream().map(e -> new ChecklistFigures(e.getKey(),
+                        e.getValue().stream().mapToLong(Publications::items).sum(),
+                        e.getValue().stream().map(Publications::lastDay).max(Comparator.naturalOrder()).orElseThrow(),
+                        e.getValue().stream().map(Publications::department).filter(d -> !d.isEmpty()).distinct().sorted().toList()))
+                .toList();
+    }
+
+    /** Per named department, most items first. */
+    private static List<DepartmentFigures> departments(List<Publications> published) {
+        Map<String, long[]> byDepartment = new TreeMap<>();
+        for (Publications p : published) {
+            if (!p.department().isEmpty()) {
+                long[] d = byDepartment.computeIfAbsent(p.department(), k -> new long[2]);
+                d[0] += p.items();
+                d[1] += p.originalItems();
+            }
+        }
+        return byDepartment.entrySet().stream().map(e -> new DepartmentFigures(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingLong(DepartmentFigures::items).reversed()).toList();
+    }
+
+    private static List<ChannelFigures> channels(List<Publications> published, List<GenericRecord> views, List<GenericRecord> followers,
                                                  List<GenericRecord> issues) {
         Map<String, long[]> channels = new TreeMap<>();
         Function<GenericRecord, long[]> channel = r -> channels.computeIfAbsent(r.getString("channel"), c -> new long[8]);
-        for (GenericRecord r : items) {
-            long[] c = channel.apply(r);
-            c[0] = r.getLong("items");
-            c[1] = r.getLong("original_items");
+        for (Publications p : published) {
+            long[] c = channels.computeIfAbsent(p.channel(), k -> new long[8]);
+            c[0] += p.items();
+            c[1] += p.originalItems();
         }
         for (GenericRecord r : views) {
             long[] c = channel.apply(r);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.data.ClickHouseFormat;
 import io.xxgk.store.ClickHouseMigrations;
+import io.xxgk.store.Rollups;
 import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import io.xxgk.testing.RealServers;
@@ -77,6 +78,21 @@ class RollupsMatchEventsTest {
             }
         }
         assertThat(rollups.figures(List.of("a"), ReportPeriod.year(2024)).totals().items()).as("the data is not trivial").isPositive();
+    }
+
+    @Test
+    void compactingClosedYearsLeavesOnePartPerYearAndTheSameFigures() {
+        StatsQueries rollups = new StatsQueries(clickHouse);
+        PeriodFigures before = rollups.figures(List.of("a", "b"), ReportPeriod.academicYear(2023));
+
+        assertThat(new Rollups(clickHouse, DATABASE).compactClosedYears(2025)).as("partitions merged").isPositive();
+
+        assertThat(clickHouse.queryAll("""
+                SELECT table, partition, count() AS parts FROM system.parts
+                WHERE database = currentDatabase() AND active AND table IN ('item_daily', 'casework_daily') GROUP BY table, partition""")
+                .stream().filter(r -> r.getString("partition").compareTo("2025") < 0))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.getLong("parts")).as(r.getString("table")).isEqualTo(1));
+        assertThat(rollups.figures(List.of("a", "b"), ReportPeriod.academicYear(2023))).isEqualTo(before);
     }
 
     /** Few items, days and ids, so that events of an item meet in and across periods and blocks. */
