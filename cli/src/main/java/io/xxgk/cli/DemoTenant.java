@@ -23,8 +23,7 @@ final class DemoTenant {
     static void prepare(Path envFile) {
         StackEnv env = StackEnv.load(envFile);
         env.computeIfAbsent(StackKeys.DEMO_ORG, () -> "demo");
-        String token = env.get(StackKeys.DEMO_TOKEN);
-        if (token == null || ApiToken.idOf(token).isEmpty()) {
+        if (env.find(StackKeys.DEMO_TOKEN).flatMap(ApiToken::idOf).isEmpty()) {
             // absent, or written by an older version in another token format
             env.put(StackKeys.DEMO_TOKEN, ApiToken.issue("demo", allDefaultChannels(), "demo", Instant.now()).bearer());
         }
