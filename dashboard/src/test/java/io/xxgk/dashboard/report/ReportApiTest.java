@@ -1,0 +1,185 @@
+package io.xxgk.dashboard.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.data.ClickHouseFormat;
+import io.xxgk.store.ClickHouseMigrations;
+import io.xxgk.support.clickhouse.ClickHouseClients;
+import io.xxgk.support.clickhouse.ClickHouseProperties;
+import io.xxgk.testing.RealServers;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The report API on a real ClickHouse: the JSON of DESIGN.md, the paragraph, and clear refusals. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReportApiTest {
+
+    private static final String DATABASE = RealServers.uniqueName("reportapi");
+    private static final String PASSWORD = RealServers.uniqueName("pw");
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        RealServers.register(registry);
+        registry.add("xxgk.clickhouse.database", () -> DATABASE);
+        registry.add("xxgk.dashboard.admin-user", () -> "admin");
+        registry.add("xxgk.dashboard.admin-password", () -> PASSWORD);
+    }
+
+    @BeforeAll
+    static void events() throws Exception {
+        ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), DATABASE, "default", "");
+        new ClickHouseMigrations(properties).afterPropertiesSet();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 1300; i++) {
+            rows.add(row("p" + i, "xxgk.item.published", "2024-03-01", "website", "w" + i,
+                    ",\"category\":" + (i % 2 == 0 ? 6 : 33) + ",\"department\":\"" + (i % 2 == 0 ? "党政办公室" : "教务处") + "\""));
+        }
+        for (int i = 0; i < 372; i++) {
+            rows.add(row("q" + i, "xxgk.item.published", "2024-04-01", "wechat", "c" + i, i < 256 ? ",\"original\":true" : ""));
+        }
+        rows.add(row("v1", "xxgk.item.viewed", "2024-05-01", "website", "w1", ",\"views\":1912345"));
+        rows.add(row("f1", "xxgk.channel.followers", "2024-12-30", "wechat", "", ",\"followers\":78123"));
+        rows.add(row("n1", "xxgk.issue.released", "2024-06-01", "newspaper", "", ",\"issue_number\":336,\"pages\":4"));
+        rows.add(row("n0", "xxgk.issue.released", "2023-06-01", "newspaper", "", ",\"issue_number\":320,\"pages\":4"));
+        try (Client clickHouse = ClickHouseClients.builder(properties).setDefaultDatabase(DATABASE).build()) {
+            clickHouse.insert("events", new ByteArrayInputStream(String.join("\n", rows).getBytes(StandardCharsets.UTF_8)),
+                    ClickHouseFormat.JSONEachRow).get().close();
+        }
+    }
+
+    private static String row(String id, String type, String day, String channel, String item, String columns) {
+        return "{\"org\":\"demo\",\"key\":\"%s\",\"source\":\"/t\",\"id\":\"%s\",\"type\":\"%s\",\"time\":\"%s 02:00:00\",\"day\":\"%s\",\"channel\":\"%s\",\"item\":\"%s\"%s}"
+                .formatted(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)), id, type, day, day, channel, item, columns);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aYearsReportHasTheFiguresTheChecklistAndTheParagraph() throws Exception {
+        HttpResponse<String> response = get("/api/v1/orgs/demo/report?year=2024", true);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = json.readTree(response.body());
+        assertThat(report.path("org").asString()).isEqualTo("demo");
+        assertThat(report.path("period").path("from").asString()).isEqualTo("2024-01-01");
+        assertThat(report.path("period").path("to").asString()).isEqualTo("2024-12-31");
+        assertThat(report.path("period").path("label").asString()).isEqualTo("2024年度");
+        assertThat(report.path("totals").path("items").asLong()).isEqualTo(1672);
+        assertThat(report.path("totals").path("originalItems").asLong()).isEqualTo(256);
+        assertThat(report.path("totals").path("views").asLong()).isEqualTo(1912345);
+        JsonNode wechat = channel(report, "wechat");
+        assertThat(wechat.path("name").asString()).isEqualTo("微信公众号");
+        assertThat(wechat.path("items").asLong()).isEqualTo(372);
+        assertThat(wechat.path("originalItems").asLong()).isEqualTo(256);
+        assertThat(wechat.path("followers").asLong()).isEqualTo(78123);
+        JsonNode newspaper = channel(report, "newspaper");
+        assertThat(newspaper.path("issues").asLong()).isEqualTo(1);
+        assertThat(newspaper.path("lastIssueNumber").asLong()).isEqualTo(336);
+        assertThat(newspaper.path("pages").asLong()).isEqualTo(4);
+
+        assertThat(report.path("checklist")).hasSize(50);
+        JsonNode item6 = report.path("checklist").get(5);
+        assertThat(item6.path("item").asInt()).isEqualTo(6);
+        assertThat(item6.path("category").asString()).isEqualTo("基本信息");
+        assertThat(item6.path("title").asString()).isEqualTo("信息公开年度报告");
+        assertThat(item6.path("count").asLong()).isEqualTo(650);
+        assertThat(item6.path("lastDate").asString()).isEqualTo("2024-03-01");
+        assertThat(item6.path("departments").get(0).asString()).isEqualTo("党政办公室");
+        assertThat(report.path("checklist").get(0).path("count").asLong()).isZero();
+        assertThat(report.path("requests").path("received").asLong()).isZero();
+        assertThat(report.path("complaints").path("lawsuit").asLong()).isZero();
+        assertThat(report.path("service").path("call").asLong()).isZero();
+
+        assertThat(report.path("text").asString())
+                .startsWith("2024年度全校主动公开各类信息1600余条，其中通过学校官网的信息数达1300条，浏览量190余万次；"
+                        + "通过微信公众号的信息数达300余条，其中原创信息256条；校报校刊共1期4版，达到第336期。")
+                .contains("截至2024年12月31日，微信公众号订阅人数近8万。")
+                .endsWith("本年度学校未收到依申请公开的申请；未收到举报、复议、诉讼。");
+    }
+
+    @Test
+    void exactNumbersOnRequest() throws Exception {
+        JsonNode report = json.readTree(get("/api/v1/orgs/demo/report?year=2024&numbers=exact", true).body());
+
+        assertThat(report.path("text").asString()).startsWith("2024年度全校主动公开各类信息1672条，其中通过学校官网的信息数达1300条，浏览量1912345次；")
+                .contains("微信公众号订阅人数78123");
+    }
+
+    @Test
+    void academicYearsAndRangesHaveTheirLabels() throws Exception {
+        assertThat(json.readTree(get("/api/v1/orgs/demo/report?academicYear=2023", true).body()).path("period").path("label").asString())
+                .isEqualTo("2023-2024学年");
+        JsonNode range = json.readTree(get("/api/v1/orgs/demo/report?from=2024-01-01&to=2024-03-31", true).body());
+        assertThat(range.path("period").path("label").asString()).isEqualTo("2024年1月1日至3月31日");
+        assertThat(range.path("totals").path("items").asLong()).isEqualTo(1300);
+        assertThat(range.path("text").asString()).contains("统计期内学校未收到依申请公开的申请");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "|period",
+            "year=2024&academicYear=2024|period",
+            "year=24x|year",
+            "year=1999|year",
+            "academicYear=|academicYear",
+            "from=2024-01-01|to",
+            "to=2024-01-01|from",
+            "from=2024-13-01&to=2024-12-31|from",
+            "from=2024-12-31&to=2024-01-01|to",
+            "year=2024&numbers=some|numbers",
+    })
+    void aBadOrMissingPeriodIsRefusedSayingWhatIsAccepted(String query, String field) throws Exception {
+        HttpResponse<String> response = get("/api/v1/orgs/demo/report?" + (query == null ? "" : query), true);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("invalid-params").get(0).path("name").asString()).isEqualTo(field);
+        assertThat(problem.path("accepted").asString()).contains("year=YYYY", "academicYear=YYYY", "from=YYYY-MM-DD&to=YYYY-MM-DD");
+    }
+
+    @Test
+    void theReportNeedsALogin() throws Exception {
+        assertThat(get("/api/v1/orgs/demo/report?year=2024", false).statusCode()).isEqualTo(401);
+    }
+
+    private static JsonNode channel(JsonNode report, String id) {
+        for (JsonNode c : report.path("channels")) {
+            if (c.path("channel").asString().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no channel " + id + " in " + report.path("channels"));
+    }
+
+    private HttpResponse<String> get(String path, boolean authenticated) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", "application/json");
+        if (authenticated) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
