@@ -2,11 +2,11 @@ package io.xxgk.aggregator.store;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.ServerException;
+import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.data.ClickHouseFormat;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes events to ClickHouse exactly once: drops copies within the batch and events already
@@ -31,14 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class EventStore {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-
     private final Client clickHouse;
-    private final JsonMapper json;
+    /** The events table's columns, read once (the aggregator migrated it before starting). */
+    private volatile TableSchema schema;
 
-    EventStore(Client clickHouse, JsonMapper json) {
+    EventStore(Client clickHouse) {
         this.clickHouse = clickHouse;
-        this.json = json;
     }
 
     /**
@@ -80,7 +76,7 @@ public class EventStore {
             return;
         }
         try {
-            clickHouse.insert("events", new ByteArrayInputStream(jsonEachRow(rows)), ClickHouseFormat.JSONEachRow).get().close();
+            insertBlock(rows);
         } catch (ExecutionException | ServerException e) {
             ServerException refusal = rowError(e).orElseThrow(() -> e);
             if (rows.size() == 1) {
@@ -115,55 +111,48 @@ public class EventStore {
         return stored;
     }
 
-    /** Only the fields an event has: ClickHouse fills the omitted ones with the columns' zero defaults. */
-    private byte[] jsonEachRow(List<EventRow> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 256);
-        for (EventRow r : rows) {
-            try (JsonGenerator g = json.createGenerator(out)) {
-                g.writeStartObject();
-                g.writeStringProperty("org", r.org());
-                g.writeStringProperty("key", r.key().toString());
-                g.writeStringProperty("source", r.source());
-                g.writeStringProperty("id", r.id());
-                g.writeStringProperty("type", r.type());
-                g.writeStringProperty("time", TIME.format(r.time().atZoneSameInstant(ZoneOffset.UTC)));
-                g.writeStringProperty("day", r.day().toString());
-                text(g, "channel", r.channel());
-                text(g, "item", r.item());
-                text(g, "department", r.department());
-                number(g, "category", r.category());
-                if (r.original()) {
-                    g.writeBooleanProperty("original", true);
-                }
-                text(g, "title", r.title());
-                text(g, "url", r.url());
-                number(g, "views", r.views());
-                number(g, "readers", r.readers());
-                number(g, "total_views", r.totalViews());
-                number(g, "total_readers", r.totalReaders());
-                number(g, "followers", r.followers());
-                number(g, "issue_number", r.issueNumber());
-                number(g, "pages", r.pages());
-                number(g, "items", r.items());
-                text(g, "ref", r.ref());
-                text(g, "kind", r.kind());
-                number(g, "count", r.count());
-                g.writeEndObject();
+    /** RowBinary: no text for ClickHouse to parse; ingested_at is left to its default (now). */
+    private void insertBlock(List<EventRow> rows) throws Exception {
+        TableSchema schema = schema();
+        clickHouse.insert("events", out -> {
+            RowBinaryFormatWriter row = new RowBinaryFormatWriter(out, schema, ClickHouseFormat.RowBinaryWithDefaults);
+            for (EventRow r : rows) {
+                row.setString("org", r.org());
+                row.setValue("key", r.key());
+                row.setString("source", r.source());
+                row.setString("id", r.id());
+                row.setString("type", r.type());
+                row.setDateTime("time", r.time().atZoneSameInstant(ZoneOffset.UTC));
+                row.setDate("day", r.day());
+                row.setString("channel", r.channel());
+                row.setString("item", r.item());
+                row.setString("department", r.department());
+                row.setValue("category", r.category());
+                row.setBoolean("original", r.original());
+                row.setString("title", r.title());
+                row.setString("url", r.url());
+                row.setLong("views", r.views());
+                row.setLong("readers", r.readers());
+                row.setLong("total_views", r.totalViews());
+                row.setLong("total_readers", r.totalReaders());
+                row.setLong("followers", r.followers());
+                row.setLong("issue_number", r.issueNumber());
+                row.setLong("pages", r.pages());
+                row.setLong("items", r.items());
+                row.setString("ref", r.ref());
+                row.setString("kind", r.kind());
+                row.setLong("count", r.count());
+                row.commitRow();
             }
-            out.write('\n');
-        }
-        return out.toByteArray();
+        }, ClickHouseFormat.RowBinaryWithDefaults, new InsertSettings()).get().close();
     }
 
-    private static void text(JsonGenerator g, String name, String value) {
-        if (!value.isEmpty()) {
-            g.writeStringProperty(name, value);
+    private TableSchema schema() {
+        TableSchema known = schema;
+        if (known == null) {
+            known = clickHouse.getTableSchema("events");
+            schema = known;
         }
-    }
-
-    private static void number(JsonGenerator g, String name, long value) {
-        if (value != 0) {
-            g.writeNumberProperty(name, value);
-        }
+        return known;
     }
 }
