@@ -2,10 +2,7 @@ package io.xxgk.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.xxgk.store.ClickHouseMigrations;
-import io.xxgk.support.clickhouse.ClickHouseProperties;
 import io.xxgk.testing.Promtool;
-import io.xxgk.testing.RealServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,21 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardAccessTest {
 
-    private static final String DATABASE = RealServers.uniqueName("dash");
-    private static final String PASSWORD = RealServers.uniqueName("pw");
+    private static final DashboardTestServers SERVERS = DashboardTestServers.create("dash");
+    private static final String PASSWORD = SERVERS.password();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        RealServers.register(registry);
-        registry.add("xxgk.clickhouse.database", () -> DATABASE);
-        registry.add("xxgk.dashboard.admin-user", () -> "admin");
-        registry.add("xxgk.dashboard.admin-password", () -> PASSWORD);
+        SERVERS.register(registry);
     }
 
     @BeforeAll
     static void schema() {
-        new ClickHouseMigrations(new ClickHouseProperties(RealServers.get().clickhouseUrl(), DATABASE, "default", ""))
-                .afterPropertiesSet();
+        SERVERS.migrate();
     }
 
     @LocalServerPort

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.data.ClickHouseFormat;
-import io.xxgk.store.ClickHouseMigrations;
+import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.support.clickhouse.ClickHouseClients;
-import io.xxgk.support.clickhouse.ClickHouseProperties;
-import io.xxgk.testing.RealServers;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,21 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportApiTest {
 
-    private static final String DATABASE = RealServers.uniqueName("reportapi");
-    private static final String PASSWORD = RealServers.uniqueName("pw");
+    private static final DashboardTestServers SERVERS = DashboardTestServers.create("reportapi");
+    private static final String PASSWORD = SERVERS.password();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        RealServers.register(registry);
-        registry.add("xxgk.clickhouse.database", () -> DATABASE);
-        registry.add("xxgk.dashboard.admin-user", () -> "admin");
-        registry.add("xxgk.dashboard.admin-password", () -> PASSWORD);
+        SERVERS.register(registry);
     }
 
     @BeforeAll
     static void events() throws Exception {
-        ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), DATABASE, "default", "");
-        new ClickHouseMigrations(properties).afterPropertiesSet();
+        SERVERS.migrate();
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 1300; i++) {
             rows.add(row("p" + i, "xxgk.item.published", "2024-03-01", "website", "w" + i,
@@ -60,7 +54,7 @@ class ReportApiTest {
         rows.add(row("f1", "xxgk.channel.followers", "2024-12-30", "wechat", "", ",\"followers\":78123"));
         rows.add(row("n1", "xxgk.issue.released", "2024-06-01", "newspaper", "", ",\"issue_number\":336,\"pages\":4"));
         rows.add(row("n0", "xxgk.issue.released", "2023-06-01", "newspaper", "", ",\"issue_number\":320,\"pages\":4"));
-        try (Client clickHouse = ClickHouseClients.builder(properties).setDefaultDatabase(DATABASE).build()) {
+        try (Client clickHouse = ClickHouseClients.builder(SERVERS.clickHouse()).setDefaultDatabase(SERVERS.database()).build()) {
             clickHouse.insert("events", new ByteArrayInputStream(String.join("\n", rows).getBytes(StandardCharsets.UTF_8)),
                     ClickHouseFormat.JSONEachRow).get().close();
         }
