@@ -6,8 +6,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +47,17 @@ class ReportController {
             default -> throw new InvalidQuery("numbers", "must be exact or rounded");
         };
         return reports.report(org, period(query), numbers);
+    }
+
+    /** {@code Accept: text/csv} or {@code format=csv}: a file to download. */
+    @GetMapping(produces = "text/csv")
+    ResponseEntity<byte[]> csv(@PathVariable String org, @RequestParam Map<String, String> query) {
+        AnnualReport report = report(org, query);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(org + "-" + report.period().label() + ".csv", StandardCharsets.UTF_8).build().toString())
+                .body(ReportCsv.of(report));
     }
 
     static ReportPeriod period(Map<String, String> query) {

@@ -155,6 +155,33 @@ class ReportApiTest {
         assertThat(problem.path("accepted").asString()).contains("year=YYYY", "academicYear=YYYY", "from=YYYY-MM-DD&to=YYYY-MM-DD");
     }
 
+    @ParameterizedTest
+    @CsvSource({"format=csv&year=2024, */*", "year=2024, text/csv"})
+    void theReportAsCsvOpensInExcel(String query, String accept) throws Exception {
+        HttpResponse<byte[]> response = http.send(request("/api/v1/orgs/demo/report?" + query, true).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment", ".csv"));
+        String csv = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF统计期,2024年度,2024-01-01,2024-12-31\r\n")
+                .contains("主动公开信息（条）,1672\r\n")
+                .contains("wechat,微信公众号,372,256,0,0,78123,0,0,0\r\n")
+                .contains("6,基本信息,信息公开年度报告,已公开,650,2024-03-01,党政办公室,\r\n")
+                .contains("1,基本信息,")
+                .contains("报告文字\r\n2024年度全校主动公开各类信息1600余条");
+    }
+
+    @Test
+    void aBadPeriodIsRefusedAsProblemJsonForAFileToo() throws Exception {
+        HttpResponse<String> response = http.send(request("/api/v1/orgs/demo/report?format=csv&year=x", true).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"name\":\"year\"");
+    }
+
     @Test
     void theReportNeedsALogin() throws Exception {
         assertThat(get("/api/v1/orgs/demo/report?year=2024", false).statusCode()).isEqualTo(401);
@@ -170,10 +197,14 @@ class ReportApiTest {
     }
 
     private HttpResponse<String> get(String path, boolean authenticated) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", "application/json");
+        return http.send(request(path, authenticated).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, boolean authenticated) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (authenticated) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request;
     }
 }
