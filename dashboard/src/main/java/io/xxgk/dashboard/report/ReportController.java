@@ -53,11 +53,22 @@ class ReportController {
     @GetMapping(produces = "text/csv")
     ResponseEntity<byte[]> csv(@PathVariable String org, @RequestParam Map<String, String> query) {
         AnnualReport report = report(org, query);
+        return file(report, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8), ReportCsv.of(report));
+    }
+
+    /** {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet} or {@code format=xlsx}. */
+    @GetMapping(produces = ReportXlsx.MEDIA_TYPE)
+    ResponseEntity<byte[]> xlsx(@PathVariable String org, @RequestParam Map<String, String> query) {
+        AnnualReport report = report(org, query);
+        return file(report, "xlsx", MediaType.parseMediaType(ReportXlsx.MEDIA_TYPE), ReportXlsx.of(report));
+    }
+
+    private static ResponseEntity<byte[]> file(AnnualReport report, String extension, MediaType type, byte[] body) {
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(org + "-" + report.period().label() + ".csv", StandardCharsets.UTF_8).build().toString())
-                .body(ReportCsv.of(report));
+                        .filename(report.org() + "-" + report.period().label() + "." + extension, StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 
     static ReportPeriod period(Map<String, String> query) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,6 +172,38 @@ class ReportApiTest {
                 .contains("6,基本信息,信息公开年度报告,已公开,650,2024-03-01,党政办公室,\r\n")
                 .contains("1,基本信息,")
                 .contains("报告文字\r\n2024年度全校主动公开各类信息1600余条");
+    }
+
+    @Test
+    void theReportAsAWorkbookHasItsFourSheetsWithNumbersAsNumbers() throws Exception {
+        HttpResponse<byte[]> response = http.send(request("/api/v1/orgs/demo/report?format=xlsx&year=2024", true).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".xlsx"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            assertThat(List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2), book.getSheetName(3)))
+                    .containsExactly("汇总", "渠道", "清单", "部门");
+            assertThat(book.getSheet("汇总").getRow(4).getCell(0).getStringCellValue()).isEqualTo("主动公开信息（条）");
+            assertThat(book.getSheet("汇总").getRow(4).getCell(1).getNumericCellValue()).isEqualTo(1672);
+            var checklist = book.getSheet("清单");
+            assertThat(checklist.getPhysicalNumberOfRows()).isEqualTo(51);
+            assertThat(checklist.getRow(6).getCell(2).getStringCellValue()).isEqualTo("信息公开年度报告");
+            assertThat(checklist.getRow(6).getCell(3).getStringCellValue()).isEqualTo("已公开");
+            assertThat(checklist.getRow(6).getCell(4).getNumericCellValue()).isEqualTo(650);
+            assertThat(checklist.getRow(1).getCell(3).getStringCellValue()).isEqualTo("未公开");
+            var channels = book.getSheet("渠道");
+            boolean wechatFound = false;
+            for (var row : channels) {
+                if (row.getCell(0).getStringCellValue().equals("wechat")) {
+                    wechatFound = true;
+                    assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(372);
+                    assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(78123);
+                }
+            }
+            assertThat(wechatFound).isTrue();
+            assertThat(book.getSheet("部门").getRow(1).getCell(0).getStringCellValue()).isIn("党政办公室", "教务处");
+        }
     }
 
     @Test
