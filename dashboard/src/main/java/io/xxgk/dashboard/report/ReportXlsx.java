@@ -25,47 +25,17 @@ final class ReportXlsx {
             bold.setBold(true);
             header.setFont(bold);
 
+            ReportTables tables = ReportTables.of(r);
             Sheet summary = book.createSheet("汇总");
             row(summary, header, "统计期", r.period().label());
             row(summary, null, "起", r.period().from().toString());
             row(summary, null, "止", r.period().to().toString());
-            row(summary, header, "指标", "数值");
-            row(summary, null, "主动公开信息（条）", r.totals().items());
-            row(summary, null, "其中原创（条）", r.totals().originalItems());
-            row(summary, null, "浏览量（次）", r.totals().views());
-            row(summary, null, "阅读人数（人）", r.totals().readers());
-            row(summary, null, "依申请公开 收到（件）", r.requests().received());
-            row(summary, null, "依申请公开 已答复（件）", r.requests().answered());
-            row(summary, null, "依申请公开 不予公开（件）", r.requests().declined());
-            row(summary, null, "举报（起）", r.complaints().report());
-            row(summary, null, "复议（起）", r.complaints().review());
-            row(summary, null, "诉讼（起）", r.complaints().lawsuit());
-            row(summary, null, "来电（起）", r.service().call());
-            row(summary, null, "来访（起）", r.service().visit());
-            row(summary, null, "网络大厅（起）", r.service().online());
-            row(summary, null, "办理事项（起）", r.service().handled());
+            table(summary, header, tables.summary());
             row(summary, header, "报告文字");
             row(summary, null, r.text());
-
-            Sheet channels = book.createSheet("渠道");
-            row(channels, header, "渠道", "名称", "信息数（条）", "原创（条）", "浏览量（次）", "阅读人数（人）", "订阅人数（人）", "期数", "最新期号", "版数");
-            for (AnnualReport.ChannelLine c : r.channels()) {
-                row(channels, null, c.channel(), c.name(), c.items(), c.originalItems(), c.views(), c.readers(), c.followers(), c.issues(),
-                        c.lastIssueNumber(), c.pages());
-            }
-
-            Sheet checklist = book.createSheet("清单");
-            row(checklist, header, "序号", "类别", "公开事项", "公开情况", "次数", "最近公开日期", "责任部门", "栏目链接");
-            for (AnnualReport.ChecklistLine line : r.checklist()) {
-                row(checklist, null, line.item(), line.category(), line.title(), line.published() ? "已公开" : "未公开", line.count(),
-                        line.lastDate() == null ? "" : line.lastDate().toString(), String.join("、", line.departments()), "");
-            }
-
-            Sheet departments = book.createSheet("部门");
-            row(departments, header, "责任部门", "信息数（条）", "原创（条）");
-            for (AnnualReport.DepartmentLine d : r.departments()) {
-                row(departments, null, d.department(), d.items(), d.originalItems());
-            }
+            Sheet channels = table(book.createSheet("渠道"), header, tables.channels());
+            Sheet checklist = table(book.createSheet("清单"), header, tables.checklist());
+            Sheet departments = table(book.createSheet("部门"), header, tables.departments());
             for (Sheet sheet : List.of(summary, channels, checklist, departments)) {
                 sheet.setColumnWidth(0, 24 * 256);
                 sheet.setColumnWidth(1, 16 * 256);
@@ -76,6 +46,14 @@ final class ReportXlsx {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first row is the header. */
+    private static Sheet table(Sheet sheet, CellStyle header, List<List<Object>> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            row(sheet, i == 0 ? header : null, rows.get(i).toArray());
+        }
+        return sheet;
     }
 
     /** A row of strings and numbers (numbers stay numbers, so Excel can add them up). */
