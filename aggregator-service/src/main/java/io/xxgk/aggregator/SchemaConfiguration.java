@@ -1,6 +1,8 @@
 package io.xxgk.aggregator;
 
+import com.clickhouse.client.api.Client;
 import io.xxgk.store.ClickHouseMigrations;
+import io.xxgk.store.Rollups;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +14,11 @@ class SchemaConfiguration {
     @Bean
     ClickHouseMigrations clickHouseMigrations(ClickHouseProperties properties) {
         return new ClickHouseMigrations(properties);
+    }
+
+    /** Rebuilding and compacting the rollups the schema defines (repair endpoint, hourly compaction). */
+    @Bean
+    Rollups rollups(Client clickHouse, ClickHouseProperties properties) {
+        return new Rollups(clickHouse, properties.database());
     }
 }

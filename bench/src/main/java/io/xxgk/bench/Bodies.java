@@ -47,10 +47,6 @@ final class Bodies {
         return body;
     }
 
-    int size() {
-        return template.length;
-    }
-
     /**
      * A realistic mix: mostly views, some publications and running totals, over 5000 items of
      * five channels, in the last month (structured CloudEvents, ids {@code prefix-MARK-i}).

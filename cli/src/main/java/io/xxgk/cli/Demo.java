@@ -65,7 +65,6 @@ final class Demo implements Callable<Integer> {
         return 0;
     }
 
-
     /** A few events of this year, with fixed ids: running the demo twice sends the same events. */
     private static List<String> sampleEvents() {
         int year = OffsetDateTime.now(ZoneOffset.ofHours(8)).getYear();

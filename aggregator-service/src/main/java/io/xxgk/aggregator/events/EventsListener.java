@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes the events topic in batches (read_committed: whole requests only). Each record is read
  * with the CloudEvents SDK and checked with the contract's parser; those that fail, and those
- * ClickHouse refuses to store, go to the dead-letter topic with the reason. The rest are stored exactly once; only then does the batch's
- * offset get committed (at-least-once delivery, exactly-once counting).
+ * ClickHouse refuses to store, go to the dead-letter topic with the reason. The rest are stored
+ * exactly once; only then does the batch's offset get committed (at-least-once delivery,
+ * exactly-once counting).
  */
 @Component
 class EventsListener {
@@ -42,7 +43,6 @@ class EventsListener {
     private final AggregatorProperties properties;
     private final AggregatorMetrics metrics;
     private final EventParser parser = EventParser.forAcceptedEvents();
-
 
     EventsListener(EventStore store, Registry registry, KafkaTemplate<String, byte[]> kafka, AggregatorProperties properties,
                    AggregatorMetrics metrics) {

@@ -1,29 +1,39 @@
 package io.xxgk.aggregator.repair;
 
-import com.clickhouse.client.api.Client;
+import io.xxgk.aggregator.AggregatorProperties;
 import io.xxgk.registry.Org;
 import io.xxgk.store.Rollups;
-import io.xxgk.support.clickhouse.ClickHouseProperties;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** Keeps the rollups of closed years in one part each ({@link Rollups#compactClosedYears}). */
+/**
+ * Keeps the rollups of closed years in one part each ({@link Rollups#compactClosedYears}), every
+ * {@code xxgk.aggregator.compact-every}.
+ */
 @Component
-class Compaction {
+class Compaction implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Compaction.class);
 
     private final Rollups rollups;
+    private final AggregatorProperties properties;
 
-    Compaction(Client clickHouse, ClickHouseProperties properties) {
-        this.rollups = new Rollups(clickHouse, properties.database());
+    Compaction(Rollups rollups, AggregatorProperties properties) {
+        this.rollups = rollups;
+        this.properties = properties;
     }
 
-    @Scheduled(initialDelayString = "${xxgk.aggregator.compact-every:1h}", fixedDelayString = "${xxgk.aggregator.compact-every:1h}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::compactClosedYears, properties.compactEvery(), properties.compactEvery()));
+    }
+
     void compactClosedYears() {
         try {
             rollups.compactClosedYears(LocalDate.now(ZoneId.of(Org.DEFAULT_TIME_ZONE)).getYear());

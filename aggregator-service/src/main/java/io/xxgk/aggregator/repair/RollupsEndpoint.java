@@ -1,8 +1,6 @@
 package io.xxgk.aggregator.repair;
 
-import com.clickhouse.client.api.Client;
 import io.xxgk.store.Rollups;
-import io.xxgk.support.clickhouse.ClickHouseProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,8 +24,8 @@ class RollupsEndpoint {
     private final Rollups rollups;
     private final KafkaListenerEndpointRegistry listeners;
 
-    RollupsEndpoint(Client clickHouse, ClickHouseProperties properties, KafkaListenerEndpointRegistry listeners) {
-        this.rollups = new Rollups(clickHouse, properties.database());
+    RollupsEndpoint(Rollups rollups, KafkaListenerEndpointRegistry listeners) {
+        this.rollups = rollups;
         this.listeners = listeners;
     }
 

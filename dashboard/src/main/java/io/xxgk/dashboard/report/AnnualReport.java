@@ -11,6 +11,11 @@ public record AnnualReport(String org, Period period, Totals totals, List<Channe
                            List<DepartmentLine> departments, Requests requests, Complaints complaints, Service service,
                            String text) {
 
+    /** The same report with its paragraph, which is written from the rest. */
+    AnnualReport withText(String text) {
+        return new AnnualReport(org, period, totals, channels, checklist, departments, requests, complaints, service, text);
+    }
+
     public record Period(LocalDate from, LocalDate to, String label) {
     }
 

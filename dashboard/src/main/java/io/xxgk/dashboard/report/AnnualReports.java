@@ -37,7 +37,7 @@ class AnnualReports {
                     ? new AnnualReport.ChecklistLine(entry.item(), entry.category(), entry.title(), 0, null, List.of())
                     : new AnnualReport.ChecklistLine(entry.item(), entry.category(), entry.title(), f.count(), f.lastDate(), f.departments());
         }).toList();
-        AnnualReport withoutText = new AnnualReport(org,
+        AnnualReport report = new AnnualReport(org,
                 new AnnualReport.Period(period.from(), period.to(), period.label()),
                 new AnnualReport.Totals(totals.items(), totals.originalItems(), totals.views(), totals.readers()),
                 figures.channels().stream()
@@ -52,9 +52,7 @@ class AnnualReports {
                 new AnnualReport.Service(figures.service().call(), figures.service().visit(), figures.service().online(),
                         figures.service().handled()),
                 null);
-        return new AnnualReport(withoutText.org(), withoutText.period(), withoutText.totals(), withoutText.channels(), withoutText.checklist(),
-                withoutText.departments(), withoutText.requests(), withoutText.complaints(), withoutText.service(),
-                ReportText.of(withoutText, numbers));
+        return report.withText(ReportText.of(report, numbers));
     }
 
     /** The registry's Chinese name of a default channel; an org's own channel goes by its id until the registry is followed here. */

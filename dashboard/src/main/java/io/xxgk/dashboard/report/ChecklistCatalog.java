@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,13 +39,5 @@ public record ChecklistCatalog(String version, String title, String basis, List<
         return categories.stream()
                 .flatMap(c -> c.items().stream().map(i -> new Entry(i.item(), c.number(), c.name(), i.title())))
                 .toList();
-    }
-
-    public Optional<Entry> entry(int item) {
-        return Optional.ofNullable(byItem().get(item));
-    }
-
-    private Map<Integer, Entry> byItem() {
-        return entries().stream().collect(Collectors.toMap(Entry::item, Function.identity()));
     }
 }
