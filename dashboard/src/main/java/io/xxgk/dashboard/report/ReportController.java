@@ -63,6 +63,13 @@ class ReportController {
         return file(report, "xlsx", MediaType.parseMediaType(ReportXlsx.MEDIA_TYPE), ReportXlsx.of(report));
     }
 
+    /** {@code Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document} or {@code format=docx}. */
+    @GetMapping(produces = ReportDocx.MEDIA_TYPE)
+    ResponseEntity<byte[]> docx(@PathVariable String org, @RequestParam Map<String, String> query) {
+        AnnualReport report = report(org, query);
+        return file(report, "docx", MediaType.parseMediaType(ReportDocx.MEDIA_TYPE), ReportDocx.of(report));
+    }
+
     private static ResponseEntity<byte[]> file(AnnualReport report, String extension, MediaType type, byte[] body) {
         return ResponseEntity.ok()
                 .contentType(type)

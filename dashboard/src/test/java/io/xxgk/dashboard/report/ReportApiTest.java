@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -203,6 +204,30 @@ class ReportApiTest {
             }
             assertThat(wechatFound).isTrue();
             assertThat(book.getSheet("部门").getRow(1).getCell(0).getStringCellValue()).isIn("党政办公室", "教务处");
+        }
+    }
+
+    @Test
+    void theReportAsAWordDocumentHasTheParagraphAndItsTables() throws Exception {
+        HttpResponse<byte[]> response = http.send(request("/api/v1/orgs/demo/report?year=2024", true)
+                .header("Accept", "application/vnd.openxmlformats-officedocument.wordprocessingml.document").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".docx"));
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(response.body()))) {
+            assertThat(document.getParagraphs().getFirst().getText()).isEqualTo("2024年度信息公开工作统计");
+            assertThat(document.getParagraphs().get(1).getText()).startsWith("2024年度全校主动公开各类信息1600余条");
+            assertThat(document.getTables()).hasSize(4);
+            var summary = document.getTables().getFirst();
+            assertThat(summary.getRow(1).getCell(0).getText()).isEqualTo("主动公开信息（条）");
+            assertThat(summary.getRow(1).getCell(1).getText()).isEqualTo("1672");
+            var checklist = document.getTables().get(2);
+            assertThat(checklist.getRow(0).getTableCells()).extracting(c -> c.getText())
+                    .containsExactly("序号", "类别", "公开事项", "公开情况", "次数", "最近公开日期", "责任部门", "栏目链接");
+            assertThat(checklist.getRows()).hasSize(51);
+            assertThat(checklist.getRow(6).getCell(2).getText()).isEqualTo("信息公开年度报告");
+            assertThat(checklist.getRow(6).getCell(4).getText()).isEqualTo("650");
         }
     }
 
