@@ -12,6 +12,8 @@ public final class Registry {
 
     private final Map<String, Org> orgs = new ConcurrentHashMap<>();
     private final Map<String, ApiToken> tokens = new ConcurrentHashMap<>();
+    private final Map<String, DashboardUser> users = new ConcurrentHashMap<>();
+    private final Map<String, OrgChecklist> checklists = new ConcurrentHashMap<>();
 
     public Optional<Org> org(String id) {
         return Optional.ofNullable(orgs.get(id));
@@ -29,10 +31,25 @@ public final class Registry {
         return sorted(tokens.values(), Comparator.comparing(ApiToken::org).thenComparing(ApiToken::createdAt));
     }
 
+    public Optional<DashboardUser> user(String name) {
+        return Optional.ofNullable(users.get(name));
+    }
+
+    public List<DashboardUser> users() {
+        return sorted(users.values(), Comparator.comparing(DashboardUser::name));
+    }
+
+    /** The org's edition of the checklist, if an administrator has saved one. */
+    public Optional<OrgChecklist> checklist(String org) {
+        return Optional.ofNullable(checklists.get(org));
+    }
+
     void apply(Object record) {
         switch (record) {
             case Org org -> orgs.put(org.id(), org);
             case ApiToken token -> tokens.put(token.id(), token);
+            case DashboardUser user -> users.put(user.name(), user);
+            case OrgChecklist checklist -> checklists.put(checklist.org(), checklist);
             default -> throw new IllegalArgumentException("not a registry record: " + record);
         }
     }

@@ -17,8 +17,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The registry's topic: one compacted partition, so the latest value of each key is kept forever
- * and every follower sees all changes in one order. Keys are {@code org/<id>} and
- * {@code token/<id>}; values are the records as JSON.
+ * and every follower sees all changes in one order. Keys are {@code org/<id>}, {@code token/<id>},
+ * {@code user/<name>} and {@code checklist/<org>}; values are the records as JSON.
  */
 public final class RegistryTopic {
 
@@ -61,6 +61,8 @@ public final class RegistryTopic {
         return switch (value) {
             case Org org -> "org/" + org.id();
             case ApiToken token -> "token/" + token.id();
+            case DashboardUser user -> "user/" + user.name();
+            case OrgChecklist checklist -> "checklist/" + checklist.org();
             default -> throw new IllegalArgumentException("not a registry record: " + value);
         };
     }
@@ -74,12 +76,13 @@ public final class RegistryTopic {
     }
 
     static Object decode(String key, byte[] value) throws IOException {
-        if (key.startsWith("org/")) {
-            return JSON.readValue(value, Org.class);
-        }
-        if (key.startsWith("token/")) {
-            return JSON.readValue(value, ApiToken.class);
-        }
-        throw new IOException("unknown registry key " + key);
+        Class<?> type = switch (key.substring(0, Math.max(0, key.indexOf('/')))) {
+            case "org" -> Org.class;
+            case "token" -> ApiToken.class;
+            case "user" -> DashboardUser.class;
+            case "checklist" -> OrgChecklist.class;
+            default -> throw new IOException("unknown registry key " + key);
+        };
+        return JSON.readValue(value, type);
     }
 }

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes orgs and tokens to the registry topic, each write acknowledged by the broker before it returns. */
+/** Writes orgs, tokens, dashboard users and checklists to the registry topic, each write acknowledged by the broker before it returns. */
 public final class RegistryWriter implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
@@ -33,6 +33,14 @@ public final class RegistryWriter implements AutoCloseable {
 
     public void put(ApiToken token) {
         send(token);
+    }
+
+    public void put(DashboardUser user) {
+        send(user);
+    }
+
+    public void put(OrgChecklist checklist) {
+        send(checklist);
     }
 
     private void send(Object record) {

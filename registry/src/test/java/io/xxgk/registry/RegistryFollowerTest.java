@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.xxgk.testing.RealServers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,25 @@ class RegistryFollowerTest {
                     assertThat(registry.token(token.token().id()).orElseThrow().matches(token.bearer())).isFalse();
                     assertThat(registry.org("uni-a").orElseThrow().channel("law-school")).isPresent();
                 });
+            }
+        }
+    }
+
+    @Test
+    void dashboardUsersAndChecklistEditionsTravelTheSameWay() throws Exception {
+        String topic = RealServers.uniqueName("registry");
+        String hash = "$2a$10$abcdefghijklmnopqrstuuCqGGd2Nh1Nv8Jw3K5k6Ey3bQ3vOFxLC";
+        DashboardUser writer = new DashboardUser("li.wei", hash, DashboardUser.Role.WRITER, "uni-a", true, Instant.EPOCH);
+        OrgChecklist checklist = new OrgChecklist("uni-a", 1,
+                List.of(new OrgChecklist.Item(6, null, "党政办公室", "https://xxgk.example.edu.cn/ndbg")), "admin", Instant.EPOCH);
+        try (RegistryWriter registryWriter = new RegistryWriter(bootstrap, topic)) {
+            registryWriter.put(writer);
+            registryWriter.put(checklist);
+            try (RegistryFollower follower = new RegistryFollower(bootstrap, topic)) {
+                assertThat(follower.awaitCaughtUp(Duration.ofSeconds(20))).isTrue();
+                assertThat(follower.registry().user("li.wei")).contains(writer);
+                assertThat(follower.registry().checklist("uni-a")).contains(checklist);
+                assertThat(follower.registry().checklist("uni-b")).isEmpty();
             }
         }
     }

@@ -1,0 +1,31 @@
+package io.xxgk.registry;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An org's own edition of the checklist (清单): its wording of items, the department responsible
+ * for each and the column (栏目) where it is published. Items not listed keep the ministry's
+ * catalog. Each save is a new version, so two administrators cannot overwrite each other unseen.
+ *
+ * @param org       the org
+ * @param version   1 for the first edition, then one more per save
+ * @param items     the edited items, by item number (1-50, what events carry in data.category)
+ * @param changedBy who saved it
+ * @param changedAt when
+ */
+public record OrgChecklist(String org, int version, List<Item> items, String changedBy, Instant changedAt) {
+
+    /**
+     * @param item       the item's number in the catalog
+     * @param title      the org's wording, or null for the catalog's
+     * @param department the department responsible, or null
+     * @param link       the URL of the column where it is published, or null
+     */
+    public record Item(int item, String title, String department, String link) {
+    }
+
+    public OrgChecklist {
+        items = List.copyOf(items);
+    }
+}
