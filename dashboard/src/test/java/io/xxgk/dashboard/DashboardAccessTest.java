@@ -3,12 +3,7 @@ package io.xxgk.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.testing.Promtool;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,13 +31,11 @@ class DashboardAccessTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void pagesNeedALogin() throws Exception {
-        HttpResponse<String> browser = get("/", "text/html", null);
-        HttpResponse<String> script = get("/", "application/json", null);
-        HttpResponse<String> wrongPassword = get("/", "text/html", basic("admin", "nope"));
+        HttpResponse<String> browser = get("/", "text/html", null, null);
+        HttpResponse<String> script = get("/", "application/json", null, null);
+        HttpResponse<String> wrongPassword = get("/", "text/html", "admin", "nope");
 
         assertThat(browser.statusCode()).isEqualTo(302);
         assertThat(browser.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
@@ -52,7 +45,7 @@ class DashboardAccessTest {
 
     @Test
     void theAdministratorSeesTheOverview() throws Exception {
-        HttpResponse<String> page = get("/", "text/html", basic("admin", PASSWORD));
+        HttpResponse<String> page = get("/", "text/html", "admin", PASSWORD);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("信息公开统计");
@@ -60,7 +53,7 @@ class DashboardAccessTest {
 
     @Test
     void healthIsOpenAndReportsClickHouse() throws Exception {
-        HttpResponse<String> health = get("/actuator/health/readiness", "application/json", null);
+        HttpResponse<String> health = get("/actuator/health/readiness", "application/json", null, null);
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"clickHouse\":{").contains("\"status\":\"UP\"");
@@ -68,23 +61,15 @@ class DashboardAccessTest {
 
     @Test
     void metricsAreOpenAndPromtoolClean() throws Exception {
-        get("/", "text/html", basic("admin", PASSWORD));
+        get("/", "text/html", "admin", PASSWORD);
 
-        HttpResponse<String> metrics = get("/actuator/prometheus", "text/plain", null);
+        HttpResponse<String> metrics = get("/actuator/prometheus", "text/plain", null, null);
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(Promtool.check(metrics.body())).as("promtool check metrics").isEmpty();
     }
 
-    private HttpResponse<String> get(String path, String accept, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    private HttpResponse<String> get(String path, String accept, String user, String password) throws Exception {
+        return SERVERS.client(port).as(user, password).get(path, accept);
     }
 }

@@ -26,8 +26,13 @@ public record AnnualReport(String org, Period period, Totals totals, List<Channe
                               long issues, long lastIssueNumber, long pages) {
     }
 
-    /** One line of the 清单事项公开情况表: every catalog item, published in the period or not. */
-    public record ChecklistLine(int item, String category, String title, long count, LocalDate lastDate, List<String> departments) {
+    /**
+     * One line of the 清单事项公开情况表: every catalog item, published in the period or not.
+     *
+     * @param link the column (栏目) where the org publishes it, or null
+     */
+    public record ChecklistLine(int item, String category, String title, long count, LocalDate lastDate, List<String> departments,
+                                String link) {
         public boolean published() {
             return count > 0;
         }

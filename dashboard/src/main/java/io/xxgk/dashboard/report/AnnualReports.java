@@ -1,6 +1,9 @@
 package io.xxgk.dashboard.report;
 
+import io.xxgk.dashboard.checklist.Checklists;
 import io.xxgk.registry.Channel;
+import io.xxgk.registry.Org;
+import io.xxgk.registry.Registry;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
@@ -11,38 +14,54 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Builds the report of a period from the rollups' figures, the checklist catalog and the channels' names. */
+/** Builds the report of a period from the rollups' figures, the org's checklist and its channels (order and names) in the registry. */
 @Component
 class AnnualReports {
 
-    private static final Map<String, Channel> CHANNELS = Channel.DEFAULTS.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
-    private static final List<String> CHANNEL_ORDER = Channel.DEFAULTS.stream().map(Channel::id).toList();
+    static final String PROVINCE = "province";
 
     private final StatsQueries stats;
-    private final ChecklistCatalog catalog;
+    private final Checklists checklists;
 
-    AnnualReports(StatsQueries stats, ChecklistCatalog catalog) {
+    private final Registry registry;
+
+    AnnualReports(StatsQueries stats, Checklists checklists, Registry registry) {
         this.stats = stats;
-        this.catalog = catalog;
+        this.checklists = checklists;
+        this.registry = registry;
     }
 
     AnnualReport report(String org, ReportPeriod period, ReportText.Numbers numbers) {
-        PeriodFigures figures = stats.figures(org, period);
+        return report(org, checklists.of(org), stats.figures(org, period), numbers, ReportText.Scope.INSTITUTION);
+    }
+
+    /** Every org's figures added up; the report's org is {@value #PROVINCE}. */
+    AnnualReport province(List<String> orgs, ReportPeriod period, ReportText.Numbers numbers) {
+        return report(PROVINCE, checklists.of(null), stats.figures(orgs, period), numbers, ReportText.Scope.PROVINCE);
+    }
+
+    private AnnualReport report(String org, Checklists.Edition edition, PeriodFigures figures, ReportText.Numbers numbers, ReportText.Scope scope) {
+        ReportPeriod period = figures.period();
+        // the org's channels in its order and with its names; a province's report names the default channels
+        List<Channel> known = registry.org(org).map(Org::channels).orElse(Channel.DEFAULTS);
+        Map<String, Channel> byId = known.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
         PeriodFigures.Totals totals = figures.totals();
         Map<Integer, PeriodFigures.ChecklistFigures> published = figures.checklist().stream()
                 .collect(Collectors.toMap(PeriodFigures.ChecklistFigures::item, Function.identity()));
-        List<AnnualReport.ChecklistLine> checklist = catalog.entries().stream().map(entry -> {
+        List<AnnualReport.ChecklistLine> checklist = edition.entries().stream().map(entry -> {
             PeriodFigures.ChecklistFigures f = published.get(entry.item());
-            return f == null
-                    ? new AnnualReport.ChecklistLine(entry.item(), entry.category(), entry.title(), 0, null, List.of())
-                    : new AnnualReport.ChecklistLine(entry.item(), entry.category(), entry.title(), f.count(), f.lastDate(), f.departments());
+            // the departments that published it, else the one the org made responsible
+            List<String> departments = f != null && !f.departments().isEmpty() ? f.departments()
+                    : entry.department() == null ? List.of() : List.of(entry.department());
+            return new AnnualReport.ChecklistLine(entry.item(), entry.category(), entry.title(), f == null ? 0 : f.count(),
+                    f == null ? null : f.lastDate(), departments, entry.link());
         }).toList();
         AnnualReport report = new AnnualReport(org,
                 new AnnualReport.Period(period.from(), period.to(), period.label()),
                 new AnnualReport.Totals(totals.items(), totals.originalItems(), totals.views(), totals.readers()),
                 figures.channels().stream()
-                        .sorted(Comparator.comparingInt(c -> order(c.channel())))
-                        .map(c -> new AnnualReport.ChannelLine(c.channel(), name(c.channel()), c.items(), c.originalItems(), c.views(),
+                        .sorted(Comparator.comparingInt(c -> order(known, c.channel())))
+                        .map(c -> new AnnualReport.ChannelLine(c.channel(), byId.containsKey(c.channel()) ? byId.get(c.channel()).name() : c.channel(), c.items(), c.originalItems(), c.views(),
                                 c.readers(), c.followers(), c.issues(), c.lastIssueNumber(), c.pages()))
                         .toList(),
                 checklist,
@@ -52,17 +71,16 @@ class AnnualReports {
                 new AnnualReport.Service(figures.service().call(), figures.service().visit(), figures.service().online(),
                         figures.service().handled()),
                 null);
-        return report.withText(ReportText.of(report, numbers));
+        return report.withText(ReportText.of(report, numbers, scope));
     }
 
-    /** The registry's Chinese name of a default channel; an org's own channel goes by its id until the registry is followed here. */
-    private static String name(String channel) {
-        Channel known = CHANNELS.get(channel);
-        return known == null ? channel : known.name();
-    }
-
-    private static int order(String channel) {
-        int index = CHANNEL_ORDER.indexOf(channel);
-        return index < 0 ? Integer.MAX_VALUE : index;
+    /** Unknown channels (events of a channel since removed from the registry) come last. */
+    private static int order(List<Channel> known, String channel) {
+        for (int i = 0; i < known.size(); i++) {
+            if (known.get(i).id().equals(channel)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 }

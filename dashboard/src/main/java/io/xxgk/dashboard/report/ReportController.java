@@ -1,10 +1,14 @@
 package io.xxgk.dashboard.report;
 
+import io.xxgk.dashboard.security.Forbidden;
+import io.xxgk.dashboard.security.Viewer;
+import io.xxgk.dashboard.web.InvalidInput;
+import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.registry.Org;
+import io.xxgk.registry.Registry;
 import io.xxgk.store.report.ReportPeriod;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
@@ -13,7 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,52 +27,74 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/orgs/{org}/report?year=2024 | academicYear=2020 | from=2021-01-01&to=2021-10-30}:
- * the statistics section of the annual report for the period (DESIGN.md, report API).
+ * the statistics section of the annual report for the period (DESIGN.md, report API), as JSON for
+ * everyone who sees the org and as a file (CSV, XLSX, DOCX) for writers.
+ * {@code GET /api/v1/province/report?...}: the same, added up over every org, for the PROVINCE role.
  */
 @RestController
-@RequestMapping("/api/v1/orgs/{org}/report")
+@RequestMapping({"/api/v1/orgs/{org}/report", "/api/v1/province/report"})
 class ReportController {
 
     static final String ACCEPTED = "give one period: year=YYYY, academicYear=YYYY (1 September to 31 August), "
             + "or from=YYYY-MM-DD&to=YYYY-MM-DD (both days included)";
+    private static final String KIND = "report-query";
     private static final int FIRST_YEAR = 2000;
     private static final int LAST_YEAR = 2100;
 
     private final AnnualReports reports;
+    private final Registry registry;
 
-    ReportController(AnnualReports reports) {
+    ReportController(AnnualReports reports, Registry registry) {
         this.reports = reports;
+        this.registry = registry;
     }
 
     @GetMapping(produces = "application/json")
-    AnnualReport report(@PathVariable String org, @RequestParam Map<String, String> query) {
-        ReportText.Numbers numbers = switch (query.getOrDefault("numbers", "rounded")) {
-            case "rounded" -> ReportText.Numbers.ROUNDED;
-            case "exact" -> ReportText.Numbers.EXACT;
-            default -> throw new InvalidQuery("numbers", "must be exact or rounded");
-        };
-        return reports.report(org, period(query), numbers);
+    AnnualReport report(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
+        return report(org, query, Viewer.of(login), Role.LEADER);
     }
 
     /** {@code Accept: text/csv} or {@code format=csv}: a file to download. */
     @GetMapping(produces = "text/csv")
-    ResponseEntity<byte[]> csv(@PathVariable String org, @RequestParam Map<String, String> query) {
-        AnnualReport report = report(org, query);
+    ResponseEntity<byte[]> csv(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
+        AnnualReport report = report(org, query, Viewer.of(login), Role.WRITER);
         return file(report, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8), ReportCsv.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet} or {@code format=xlsx}. */
     @GetMapping(produces = ReportXlsx.MEDIA_TYPE)
-    ResponseEntity<byte[]> xlsx(@PathVariable String org, @RequestParam Map<String, String> query) {
-        AnnualReport report = report(org, query);
+    ResponseEntity<byte[]> xlsx(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
+        AnnualReport report = report(org, query, Viewer.of(login), Role.WRITER);
         return file(report, "xlsx", MediaType.parseMediaType(ReportXlsx.MEDIA_TYPE), ReportXlsx.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document} or {@code format=docx}. */
     @GetMapping(produces = ReportDocx.MEDIA_TYPE)
-    ResponseEntity<byte[]> docx(@PathVariable String org, @RequestParam Map<String, String> query) {
-        AnnualReport report = report(org, query);
+    ResponseEntity<byte[]> docx(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
+        AnnualReport report = report(org, query, Viewer.of(login), Role.WRITER);
         return file(report, "docx", MediaType.parseMediaType(ReportDocx.MEDIA_TYPE), ReportDocx.of(report));
+    }
+
+    /** One org's report, or with no org the province's: every org in the registry, added up. */
+    private AnnualReport report(String org, Map<String, String> query, Viewer viewer, Role role) {
+        ReportText.Numbers numbers = switch (query.getOrDefault("numbers", "rounded")) {
+            case "rounded" -> ReportText.Numbers.ROUNDED;
+            case "exact" -> ReportText.Numbers.EXACT;
+            default -> throw invalid("numbers", "must be exact or rounded");
+        };
+        ReportPeriod period = period(query);
+        if (org == null) {
+            if (!viewer.may(Role.PROVINCE)) {
+                throw new Forbidden("the province-wide report needs the PROVINCE role");
+            }
+            return reports.province(registry.orgs().stream().map(Org::id).toList(), period, numbers);
+        }
+        viewer.require(org, role);
+        if (registry.org(org).isEmpty()) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no org " + org), null);
+        }
+        return reports.report(org, period, numbers);
     }
 
     private static ResponseEntity<byte[]> file(AnnualReport report, String extension, MediaType type, byte[] body) {
@@ -83,7 +110,7 @@ class ReportController {
         boolean academicYear = query.containsKey("academicYear");
         boolean range = query.containsKey("from") || query.containsKey("to");
         if ((year ? 1 : 0) + (academicYear ? 1 : 0) + (range ? 1 : 0) != 1) {
-            throw new InvalidQuery("period", (year || academicYear || range ? "more than one period given; " : "no period given; ") + ACCEPTED);
+            throw invalid("period", (year || academicYear || range ? "more than one period given; " : "no period given; ") + ACCEPTED);
         }
         if (year) {
             return ReportPeriod.year(year(query, "year"));
@@ -94,7 +121,7 @@ class ReportController {
         LocalDate from = date(query, "from");
         LocalDate to = date(query, "to");
         if (to.isBefore(from)) {
-            throw new InvalidQuery("to", "must not be before from (" + from + ")");
+            throw invalid("to", "must not be before from (" + from + ")");
         }
         return ReportPeriod.range(from, to);
     }
@@ -103,47 +130,31 @@ class ReportController {
         try {
             int year = Integer.parseInt(query.get(name));
             if (year < FIRST_YEAR || year > LAST_YEAR) {
-                throw new InvalidQuery(name, "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+                throw invalid(name, "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR);
             }
             return year;
         } catch (NumberFormatException e) {
-            throw new InvalidQuery(name, "must be a year like 2024; " + ACCEPTED);
+            throw invalid(name, "must be a year like 2024; " + ACCEPTED);
         }
     }
 
     private static LocalDate date(Map<String, String> query, String name) {
         String value = query.get(name);
         if (value == null) {
-            throw new InvalidQuery(name, "is required with " + (name.equals("from") ? "to" : "from") + "; " + ACCEPTED);
+            throw invalid(name, "is required with " + (name.equals("from") ? "to" : "from") + "; " + ACCEPTED);
         }
         try {
             LocalDate date = LocalDate.parse(value);
             if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-                throw new InvalidQuery(name, "must be a day from " + FIRST_YEAR + " to " + LAST_YEAR);
+                throw invalid(name, "must be a day from " + FIRST_YEAR + " to " + LAST_YEAR);
             }
             return date;
         } catch (DateTimeParseException e) {
-            throw new InvalidQuery(name, "must be a day like 2024-10-30 (YYYY-MM-DD)");
+            throw invalid(name, "must be a day like 2024-10-30 (YYYY-MM-DD)");
         }
     }
 
-    /** A query parameter that cannot be used, named with why. */
-    static final class InvalidQuery extends RuntimeException {
-        private final String parameter;
-
-        InvalidQuery(String parameter, String reason) {
-            super(parameter + " " + reason);
-            this.parameter = parameter;
-        }
-    }
-
-    @ExceptionHandler(InvalidQuery.class)
-    ProblemDetail invalid(InvalidQuery e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create("https://xxgk.io/problems/invalid-report-query"));
-        problem.setTitle("Invalid report query");
-        problem.setProperty("invalid-params", List.of(Map.of("name", e.parameter, "reason", e.getMessage())));
-        problem.setProperty("accepted", ACCEPTED);
-        return problem;
+    private static InvalidInput invalid(String parameter, String reason) {
+        return InvalidInput.of(KIND, parameter, reason).with("accepted", ACCEPTED);
     }
 }

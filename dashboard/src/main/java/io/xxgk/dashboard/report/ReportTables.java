@@ -39,7 +39,7 @@ record ReportTables(List<List<Object>> summary, List<List<Object>> channels, Lis
         checklist.add(List.of("序号", "类别", "公开事项", "公开情况", "次数", "最近公开日期", "责任部门", "栏目链接"));
         for (AnnualReport.ChecklistLine line : r.checklist()) {
             checklist.add(List.of(line.item(), line.category(), line.title(), line.published() ? "已公开" : "未公开", line.count(),
-                    line.lastDate() == null ? "" : line.lastDate().toString(), String.join("、", line.departments()), ""));
+                    line.lastDate() == null ? "" : line.lastDate().toString(), String.join("、", line.departments()), line.link() == null ? "" : line.link()));
         }
 
         List<List<Object>> departments = new ArrayList<>();

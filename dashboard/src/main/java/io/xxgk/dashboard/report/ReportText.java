@@ -22,11 +22,22 @@ final class ReportText {
     private ReportText() {
     }
 
-    static String of(AnnualReport report, Numbers numbers) {
+    /** Whose figures: one institution's (全校) or a province's institutions' added up (全省高校). */
+    enum Scope {
+        INSTITUTION("全校"), PROVINCE("全省高校");
+
+        private final String subject;
+
+        Scope(String subject) {
+            this.subject = subject;
+        }
+    }
+
+    static String of(AnnualReport report, Numbers numbers, Scope scope) {
         boolean rounded = numbers == Numbers.ROUNDED;
         Style amounts = rounded ? Style.OVER : Style.EXACT;
         StringBuilder text = new StringBuilder(report.period().label());
-        text.append("全校主动公开各类信息").append(NumberPhrasing.phrase(report.totals().items(), amounts)).append("条");
+        text.append(scope.subject).append("主动公开各类信息").append(NumberPhrasing.phrase(report.totals().items(), amounts)).append("条");
         List<String> channels = new ArrayList<>();
         for (AnnualReport.ChannelLine c : report.channels()) {
             if (c.items() == 0 && c.views() == 0 && c.issues() == 0) {

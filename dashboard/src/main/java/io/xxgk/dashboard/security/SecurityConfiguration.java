@@ -1,24 +1,23 @@
 package io.xxgk.dashboard.security;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.xxgk.registry.Registry;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
-/** Every page and API needs a login (form for people, HTTP Basic for scripts); health and metrics do not. */
+/**
+ * Every page and API needs a login (form for people, HTTP Basic for scripts); health and metrics do
+ * not. What a login may see is checked per org by {@link Viewer#require}.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -27,9 +26,12 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
+                        .requestMatchers("/css/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .httpBasic(Customizer.withDefaults())
+                // a forged cross-site form cannot send an Authorization header: scripts with Basic need no CSRF token
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 // a browser is sent to the login form; a script (not asking for HTML, or sending credentials) gets 401 + Basic
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
                 .build();
@@ -52,12 +54,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(DashboardSecurityProperties properties, PasswordEncoder encoder) {
-        List<UserDetails> users = new ArrayList<>();
-        if (!properties.adminPassword().isBlank()) {
-            users.add(User.withUsername(properties.adminUser()).password(encoder.encode(properties.adminPassword()))
-                    .roles("ADMIN").build());
-        }
-        return new InMemoryUserDetailsManager(users);
+    UserDetailsService users(Registry registry, DashboardSecurityProperties properties, PasswordEncoder encoder) {
+        return new Accounts(registry, properties, encoder);
     }
 }

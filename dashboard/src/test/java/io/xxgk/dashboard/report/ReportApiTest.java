@@ -2,26 +2,23 @@ package io.xxgk.dashboard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clickhouse.client.api.Client;
-import com.clickhouse.data.ClickHouseFormat;
+import io.xxgk.dashboard.DashboardClient;
 import io.xxgk.dashboard.DashboardTestServers;
-import io.xxgk.support.clickhouse.ClickHouseClients;
+import io.xxgk.registry.RegistryFollower;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportApiTest {
 
     private static final DashboardTestServers SERVERS = DashboardTestServers.create("reportapi");
-    private static final String PASSWORD = SERVERS.password();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -44,6 +40,7 @@ class ReportApiTest {
     @BeforeAll
     static void events() throws Exception {
         SERVERS.migrate();
+        SERVERS.orgs("demo");
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 1300; i++) {
             rows.add(row("p" + i, "xxgk.item.published", "2024-03-01", "website", "w" + i,
@@ -56,26 +53,28 @@ class ReportApiTest {
         rows.add(row("f1", "xxgk.channel.followers", "2024-12-30", "wechat", "", ",\"followers\":78123"));
         rows.add(row("n1", "xxgk.issue.released", "2024-06-01", "newspaper", "", ",\"issue_number\":336,\"pages\":4"));
         rows.add(row("n0", "xxgk.issue.released", "2023-06-01", "newspaper", "", ",\"issue_number\":320,\"pages\":4"));
-        try (Client clickHouse = ClickHouseClients.builder(SERVERS.clickHouse()).setDefaultDatabase(SERVERS.database()).build()) {
-            clickHouse.insert("events", new ByteArrayInputStream(String.join("\n", rows).getBytes(StandardCharsets.UTF_8)),
-                    ClickHouseFormat.JSONEachRow).get().close();
-        }
+        SERVERS.store(rows);
     }
 
     private static String row(String id, String type, String day, String channel, String item, String columns) {
-        return "{\"org\":\"demo\",\"key\":\"%s\",\"source\":\"/t\",\"id\":\"%s\",\"type\":\"%s\",\"time\":\"%s 02:00:00\",\"day\":\"%s\",\"channel\":\"%s\",\"item\":\"%s\"%s}"
-                .formatted(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)), id, type, day, day, channel, item, columns);
+        return DashboardTestServers.event("demo", id, type, day, channel, item, columns);
     }
 
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    RegistryFollower registry;
+
+    @BeforeEach
+    void registryRead() throws Exception {
+        assertThat(registry.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+    }
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void aYearsReportHasTheFiguresTheChecklistAndTheParagraph() throws Exception {
-        HttpResponse<String> response = get("/api/v1/orgs/demo/report?year=2024", true);
+        HttpResponse<String> response = client().get("/api/v1/orgs/demo/report?year=2024");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode report = json.readTree(response.body());
@@ -118,7 +117,7 @@ class ReportApiTest {
 
     @Test
     void exactNumbersOnRequest() throws Exception {
-        JsonNode report = json.readTree(get("/api/v1/orgs/demo/report?year=2024&numbers=exact", true).body());
+        JsonNode report = json.readTree(client().get("/api/v1/orgs/demo/report?year=2024&numbers=exact").body());
 
         assertThat(report.path("text").asString()).startsWith("2024年度全校主动公开各类信息1672条，其中通过学校官网的信息数达1300条，浏览量1912345次；")
                 .contains("微信公众号订阅人数78123");
@@ -126,9 +125,9 @@ class ReportApiTest {
 
     @Test
     void academicYearsAndRangesHaveTheirLabels() throws Exception {
-        assertThat(json.readTree(get("/api/v1/orgs/demo/report?academicYear=2023", true).body()).path("period").path("label").asString())
+        assertThat(json.readTree(client().get("/api/v1/orgs/demo/report?academicYear=2023").body()).path("period").path("label").asString())
                 .isEqualTo("2023-2024学年");
-        JsonNode range = json.readTree(get("/api/v1/orgs/demo/report?from=2024-01-01&to=2024-03-31", true).body());
+        JsonNode range = json.readTree(client().get("/api/v1/orgs/demo/report?from=2024-01-01&to=2024-03-31").body());
         assertThat(range.path("period").path("label").asString()).isEqualTo("2024年1月1日至3月31日");
         assertThat(range.path("totals").path("items").asLong()).isEqualTo(1300);
         assertThat(range.path("text").asString()).contains("统计期内学校未收到依申请公开的申请");
@@ -148,7 +147,7 @@ class ReportApiTest {
             "year=2024&numbers=some|numbers",
     })
     void aBadOrMissingPeriodIsRefusedSayingWhatIsAccepted(String query, String field) throws Exception {
-        HttpResponse<String> response = get("/api/v1/orgs/demo/report?" + (query == null ? "" : query), true);
+        HttpResponse<String> response = client().get("/api/v1/orgs/demo/report?" + (query == null ? "" : query));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
@@ -160,8 +159,7 @@ class ReportApiTest {
     @ParameterizedTest
     @CsvSource({"format=csv&year=2024, */*", "year=2024, text/csv"})
     void theReportAsCsvOpensInExcel(String query, String accept) throws Exception {
-        HttpResponse<byte[]> response = http.send(request("/api/v1/orgs/demo/report?" + query, true).header("Accept", accept).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client().download("/api/v1/orgs/demo/report?" + query, accept);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
@@ -177,8 +175,7 @@ class ReportApiTest {
 
     @Test
     void theReportAsAWorkbookHasItsFourSheetsWithNumbersAsNumbers() throws Exception {
-        HttpResponse<byte[]> response = http.send(request("/api/v1/orgs/demo/report?format=xlsx&year=2024", true).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client().download("/api/v1/orgs/demo/report?format=xlsx&year=2024", "*/*");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".xlsx"));
@@ -209,9 +206,8 @@ class ReportApiTest {
 
     @Test
     void theReportAsAWordDocumentHasTheParagraphAndItsTables() throws Exception {
-        HttpResponse<byte[]> response = http.send(request("/api/v1/orgs/demo/report?year=2024", true)
-                .header("Accept", "application/vnd.openxmlformats-officedocument.wordprocessingml.document").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client().download("/api/v1/orgs/demo/report?year=2024",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".docx"));
@@ -233,8 +229,7 @@ class ReportApiTest {
 
     @Test
     void aBadPeriodIsRefusedAsProblemJsonForAFileToo() throws Exception {
-        HttpResponse<String> response = http.send(request("/api/v1/orgs/demo/report?format=csv&year=x", true).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client().get("/api/v1/orgs/demo/report?format=csv&year=x", "*/*");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"name\":\"year\"");
@@ -242,7 +237,7 @@ class ReportApiTest {
 
     @Test
     void theReportNeedsALogin() throws Exception {
-        assertThat(get("/api/v1/orgs/demo/report?year=2024", false).statusCode()).isEqualTo(401);
+        assertThat(client().anonymous().get("/api/v1/orgs/demo/report?year=2024").statusCode()).isEqualTo(401);
     }
 
     private static JsonNode channel(JsonNode report, String id) {
@@ -254,15 +249,7 @@ class ReportApiTest {
         throw new AssertionError("no channel " + id + " in " + report.path("channels"));
     }
 
-    private HttpResponse<String> get(String path, boolean authenticated) throws Exception {
-        return http.send(request(path, authenticated).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path, boolean authenticated) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (authenticated) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        return request;
+    private DashboardClient client() {
+        return SERVERS.client(port);
     }
 }

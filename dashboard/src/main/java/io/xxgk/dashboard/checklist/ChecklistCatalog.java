@@ -1,4 +1,4 @@
-package io.xxgk.dashboard.report;
+package io.xxgk.dashboard.checklist;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The checklist (清单) as data: 10 categories, 50 items, as published by the ministry. Kept in a
- * versioned file, not in code, so that an institution's edited wording is a new version of it.
+ * versioned file, not in code; an org's administrator edits its own edition ({@link Checklists}).
  */
 public record ChecklistCatalog(String version, String title, String basis, List<Category> categories) {
 
@@ -18,10 +18,6 @@ public record ChecklistCatalog(String version, String title, String basis, List<
     }
 
     public record Item(int item, String title) {
-    }
-
-    /** One item with its category, as the 清单事项公开情况表 lists it. */
-    public record Entry(int item, int categoryNumber, String category, String title) {
     }
 
     public static ChecklistCatalog load(JsonMapper json, String resource) {
@@ -35,9 +31,10 @@ public record ChecklistCatalog(String version, String title, String basis, List<
         }
     }
 
-    public List<Entry> entries() {
+    /** Every item with its category, in item order, as the 清单事项公开情况表 lists them. */
+    List<Checklists.Entry> entries() {
         return categories.stream()
-                .flatMap(c -> c.items().stream().map(i -> new Entry(i.item(), c.number(), c.name(), i.title())))
+                .flatMap(c -> c.items().stream().map(i -> new Checklists.Entry(i.item(), c.number(), c.name(), i.title(), null, null)))
                 .toList();
     }
 }

@@ -1,0 +1,50 @@
+package io.xxgk.dashboard.checklist;
+
+import io.xxgk.registry.OrgChecklist;
+import io.xxgk.registry.Registry;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** An org's checklist: the ministry's catalog with the org's edition (wording, department, column link) laid over it. */
+@Component
+public class Checklists {
+
+    /** One item as the 清单事项公开情况表 lists it; department and link are null until the org names them. */
+    public record Entry(int item, int categoryNumber, String category, String title, String department, String link) {
+    }
+
+    /** @param version the org's edition (0: the catalog unchanged) */
+    public record Edition(String org, String catalog, int version, List<Entry> entries) {
+    }
+
+    private final ChecklistCatalog catalog;
+    private final Registry registry;
+
+    Checklists(ChecklistCatalog catalog, Registry registry) {
+        this.catalog = catalog;
+        this.registry = registry;
+    }
+
+    /** The org's edition, or for null (a province's roll-up) the catalog itself. */
+    public Edition of(String org) {
+        OrgChecklist edition = org == null ? null : registry.checklist(org).orElse(null);
+        if (edition == null) {
+            return new Edition(org, catalog.version(), 0, catalog.entries());
+        }
+        Map<Integer, OrgChecklist.Item> edits = edition.items().stream()
+                .collect(Collectors.toMap(OrgChecklist.Item::item, Function.identity()));
+        List<Entry> entries = catalog.entries().stream().map(e -> {
+            OrgChecklist.Item edit = edits.get(e.item());
+            return edit == null ? e : new Entry(e.item(), e.categoryNumber(), e.category(),
+                    edit.title() == null ? e.title() : edit.title(), edit.department(), edit.link());
+        }).toList();
+        return new Edition(org, catalog.version(), edition.version(), entries);
+    }
+
+    boolean hasItem(int item) {
+        return catalog.entries().stream().anyMatch(e -> e.item() == item);
+    }
+}

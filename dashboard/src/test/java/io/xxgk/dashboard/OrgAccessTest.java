@@ -1,0 +1,184 @@
+package io.xxgk.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.registry.RegistryFollower;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Roles and orgs: a user never sees another org's numbers, only writers download, only the province
+ * sees the roll-up, an org's administrator manages that org's users and checklist and nothing else.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OrgAccessTest {
+
+    private static final DashboardTestServers SERVERS = DashboardTestServers.create("access");
+    private static final String LEADER = SERVERS.user("leader-a", Role.LEADER, "uni-a");
+    private static final String WRITER = SERVERS.user("writer-a", Role.WRITER, "uni-a");
+    private static final String ADMIN = SERVERS.user("admin-a", Role.ADMIN, "uni-a");
+    private static final String PROVINCE = SERVERS.user("province", Role.PROVINCE, null);
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        SERVERS.register(registry);
+    }
+
+    @BeforeAll
+    static void orgsAndEvents() throws Exception {
+        SERVERS.migrate();
+        SERVERS.orgs("uni-a", "uni-b");
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(DashboardTestServers.event("uni-a", "a" + i, "xxgk.item.published", "2024-03-01", "website", "a" + i, ",\"category\":6"));
+        }
+        for (int i = 0; i < 12; i++) {
+            rows.add(DashboardTestServers.event("uni-b", "b" + i, "xxgk.item.published", "2024-05-01", "wechat", "b" + i, ""));
+        }
+        SERVERS.store(rows);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegistryFollower registry;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void registryRead() throws Exception {
+        assertThat(registry.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void aLeaderSeesItsOwnOrgOnlyAndDownloadsNothing() throws Exception {
+        DashboardClient leader = client("leader-a", LEADER);
+
+        HttpResponse<String> own = leader.get("/api/v1/orgs/uni-a/report?year=2024");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(own.body()).path("totals").path("items").asLong()).isEqualTo(30);
+
+        HttpResponse<String> other = leader.get("/api/v1/orgs/uni-b/report?year=2024");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(other.body()).doesNotContain("\"items\"");
+        assertThat(leader.get("/api/v1/orgs/no-such-org/report?year=2024").statusCode()).as("no hint whether an org exists").isEqualTo(403);
+        assertThat(leader.download("/api/v1/orgs/uni-a/report?year=2024", XLSX).statusCode()).isEqualTo(403);
+        assertThat(leader.get("/api/v1/province/report?year=2024").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aWriterDownloadsItsOwnOrgsReport() throws Exception {
+        DashboardClient writer = client("writer-a", WRITER);
+
+        assertThat(writer.download("/api/v1/orgs/uni-a/report?year=2024", XLSX).statusCode()).isEqualTo(200);
+        assertThat(writer.download("/api/v1/orgs/uni-b/report?year=2024", XLSX).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theProvinceSeesEveryOrgAndTheRollUp() throws Exception {
+        DashboardClient province = client("province", PROVINCE);
+
+        assertThat(province.get("/api/v1/orgs/uni-b/report?year=2024").statusCode()).isEqualTo(200);
+        HttpResponse<String> rollUp = province.get("/api/v1/province/report?year=2024&numbers=exact");
+        assertThat(rollUp.statusCode()).isEqualTo(200);
+        JsonNode report = json.readTree(rollUp.body());
+        assertThat(report.path("org").asString()).isEqualTo("province");
+        assertThat(report.path("totals").path("items").asLong()).isEqualTo(42);
+        assertThat(report.path("text").asString()).startsWith("2024年度全省高校主动公开各类信息42条");
+        assertThat(province.download("/api/v1/province/report?year=2024", XLSX).statusCode()).isEqualTo(200);
+        assertThat(SERVERS.client(port).get("/api/v1/orgs/no-such-org/report?year=2024").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOrgsAdministratorManagesItsUsersOnly() throws Exception {
+        DashboardClient admin = client("admin-a", ADMIN);
+
+        HttpResponse<String> created = admin.put("/api/v1/users/new-writer-a",
+                "{\"org\":\"uni-a\",\"role\":\"WRITER\",\"password\":\"a-long-password\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("$2").contains("\"role\":\"WRITER\"");
+        assertThat(client("new-writer-a", "a-long-password").get("/api/v1/orgs/uni-a/report?year=2024").statusCode()).isEqualTo(200);
+
+        assertThat(admin.put("/api/v1/users/intruder", "{\"org\":\"uni-b\",\"role\":\"ADMIN\",\"password\":\"a-long-password\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(admin.put("/api/v1/users/boss", "{\"role\":\"PROVINCE\",\"password\":\"a-long-password\"}").statusCode()).isEqualTo(403);
+        assertThat(admin.put("/api/v1/users/province", "{\"org\":\"uni-a\",\"role\":\"LEADER\"}").statusCode())
+                .as("cannot take over a user it does not manage").isEqualTo(403);
+        assertThat(admin.get("/api/v1/users").body()).contains("leader-a", "writer-a").doesNotContain("\"province\"");
+        assertThat(client("leader-a", LEADER).get("/api/v1/users").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> disabled = admin.put("/api/v1/users/new-writer-a", "{\"org\":\"uni-a\",\"role\":\"WRITER\",\"enabled\":false}");
+        assertThat(disabled.statusCode()).isEqualTo(200);
+        assertThat(client("new-writer-a", "a-long-password").get("/api/v1/orgs/uni-a/report?year=2024").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void badUserInputIsRefusedNamingEachField() throws Exception {
+        HttpResponse<String> response = SERVERS.client(port).put("/api/v1/users/Bad Name".replace(" ", "%20"),
+                "{\"org\":\"no-such-org\",\"role\":\"WRITER\",\"password\":\"short\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("invalid-params").findValuesAsString("name")).containsExactly("name", "org", "password");
+        assertThat(SERVERS.client(port).put("/api/v1/users/x", "{\"role\":\"CHIEF\"}").statusCode()).isEqualTo(400);
+        assertThat(SERVERS.client(port).put("/api/v1/users/x", "not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theOperatorCreatesAProvinceUser() throws Exception {
+        HttpResponse<String> created = SERVERS.client(port).put("/api/v1/users/province-2",
+                "{\"role\":\"PROVINCE\",\"password\":\"a-long-password\"}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(client("province-2", "a-long-password").get("/api/v1/orgs/uni-b/report?year=2024").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorEditsTheChecklistAndTheReportShowsIt() throws Exception {
+        DashboardClient admin = client("admin-a", ADMIN);
+
+        HttpResponse<String> saved = admin.put("/api/v1/orgs/uni-a/checklist", """
+                {"version": 0, "items": [{"item": 6, "title": "学校信息公开工作年度报告", "department": "党政办公室",
+                                          "link": "https://xxgk.uni-a.edu.cn/ndbg"}]}""");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(json.readTree(saved.body()).path("version").asInt()).isEqualTo(1);
+
+        JsonNode item6 = json.readTree(admin.get("/api/v1/orgs/uni-a/report?year=2024").body()).path("checklist").get(5);
+        assertThat(item6.path("title").asString()).isEqualTo("学校信息公开工作年度报告");
+        assertThat(item6.path("link").asString()).isEqualTo("https://xxgk.uni-a.edu.cn/ndbg");
+        assertThat(item6.path("departments").get(0).asString()).isEqualTo("党政办公室");
+        assertThat(item6.path("count").asLong()).isEqualTo(30);
+
+        HttpResponse<String> stale = admin.put("/api/v1/orgs/uni-a/checklist", "{\"version\": 0, \"items\": []}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(stale.body()).path("currentVersion").asInt()).isEqualTo(1);
+        HttpResponse<String> invalid = admin.put("/api/v1/orgs/uni-a/checklist",
+                "{\"version\": 1, \"items\": [{\"item\": 51}, {\"item\": 2, \"link\": \"javascript:alert(1)\"}]}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(invalid.body()).path("invalid-params").findValuesAsString("name"))
+                .containsExactly("items[0].item", "items[1].link");
+        assertThat(admin.put("/api/v1/orgs/uni-b/checklist", "{\"version\": 0, \"items\": []}").statusCode()).isEqualTo(403);
+        assertThat(client("writer-a", WRITER).put("/api/v1/orgs/uni-a/checklist", "{\"version\": 1, \"items\": []}").statusCode())
+                .isEqualTo(403);
+    }
+
+    private DashboardClient client(String user, String password) {
+        return SERVERS.client(port).as(user, password);
+    }
+}
