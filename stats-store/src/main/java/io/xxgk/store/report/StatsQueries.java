@@ -171,13 +171,32 @@ public final class StatsQueries {
         this.source = source;
     }
 
+    /** Items and views of each period (e.g. a year's months, for a trend), by the same rules as {@link #figures}. */
+    public List<Reach> reach(Collection<String> orgs, List<ReportPeriod> periods) {
+        List<CompletableFuture<List<GenericRecord>>> items = new ArrayList<>();
+        List<CompletableFuture<List<GenericRecord>>> views = new ArrayList<>();
+        for (ReportPeriod period : periods) {
+            Map<String, Object> params = params(orgs, period);
+            items.add(async("SELECT count() AS n FROM (%s)".formatted(source.published()), params));
+            views.add(async("SELECT toInt64(sum(views)) AS n FROM (%s)".formatted(source.views()), params));
+        }
+        List<Reach> reach = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            reach.add(new Reach(periods.get(i), join(items.get(i)).getFirst().getLong("n"), join(views.get(i)).getFirst().getLong("n")));
+        }
+        return reach;
+    }
+
+    /** Items published and views in one period. */
+    public record Reach(ReportPeriod period, long items, long views) {
+    }
+
     public PeriodFigures figures(String org, ReportPeriod period) {
         return figures(List.of(org), period);
     }
 
     public PeriodFigures figures(Collection<String> orgs, ReportPeriod period) {
-        Map<String, Object> params = Map.of("orgs", orgs.stream().sorted().toList(), "from", period.from().toString(),
-                "to", period.to().toString());
+        Map<String, Object> params = params(orgs, period);
         // all at once: a report then takes about as long as its slowest query
         var publications = async(PUBLICATIONS.formatted(source.published()), params);
         var views = async(VIEWS.formatted(source.views()), params);
@@ -260,6 +279,10 @@ public final class StatsQueries {
         List<ChannelFigures> perChannel = new ArrayList<>();
         channels.forEach((id, c) -> perChannel.add(new ChannelFigures(id, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])));
         return perChannel;
+    }
+
+    private static Map<String, Object> params(Collection<String> orgs, ReportPeriod period) {
+        return Map.of("orgs", orgs.stream().sorted().toList(), "from", period.from().toString(), "to", period.to().toString());
     }
 
     private CompletableFuture<List<GenericRecord>> async(String sql, Map<String, Object> params) {

@@ -152,6 +152,20 @@ class StatsQueriesTest {
     }
 
     @Test
+    void theReachOfEachPeriodIsCountedByTheSameRules() {
+        List<ReportPeriod> periods = List.of(ReportPeriod.year(2024), ReportPeriod.range(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 10, 30)));
+
+        List<StatsQueries.Reach> reach = queries.reach(List.of("q"), periods);
+
+        assertThat(reach).extracting(StatsQueries.Reach::period).containsExactlyElementsOf(periods);
+        assertThat(reach.getFirst().items()).isEqualTo(year2024.totals().items());
+        assertThat(reach.getFirst().views()).isEqualTo(year2024.totals().views());
+        PeriodFigures toOctober = queries.figures("q", periods.get(1));
+        assertThat(reach.get(1).items()).isEqualTo(toOctober.totals().items());
+        assertThat(reach.get(1).views()).isEqualTo(toOctober.totals().views()).isNotEqualTo(reach.getFirst().views());
+    }
+
+    @Test
     void severalOrgsAreCountedEachThenAdded() {
         PeriodFigures both = queries.figures(List.of("q", "other"), ReportPeriod.year(2024));
 
