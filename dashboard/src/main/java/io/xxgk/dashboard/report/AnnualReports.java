@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /** Builds the report of a period from the rollups' figures, the org's checklist and its channels (order and names) in the registry. */
 @Component
-class AnnualReports {
+public class AnnualReports {
 
-    static final String PROVINCE = "province";
+    public static final String PROVINCE = "province";
 
     private final StatsQueries stats;
     private final Checklists checklists;
@@ -31,12 +31,12 @@ class AnnualReports {
         this.registry = registry;
     }
 
-    AnnualReport report(String org, ReportPeriod period, ReportText.Numbers numbers) {
+    public AnnualReport report(String org, ReportPeriod period, ReportText.Numbers numbers) {
         return report(org, checklists.of(org), stats.figures(org, period), numbers, ReportText.Scope.INSTITUTION);
     }
 
     /** Every org's figures added up; the report's org is {@value #PROVINCE}. */
-    AnnualReport province(List<String> orgs, ReportPeriod period, ReportText.Numbers numbers) {
+    public AnnualReport province(List<String> orgs, ReportPeriod period, ReportText.Numbers numbers) {
         return report(PROVINCE, checklists.of(null), stats.figures(orgs, period), numbers, ReportText.Scope.PROVINCE);
     }
 

@@ -1,11 +1,9 @@
 package io.xxgk.dashboard.report;
 
-import io.xxgk.dashboard.security.Forbidden;
+import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
 import io.xxgk.registry.DashboardUser.Role;
-import io.xxgk.registry.Org;
-import io.xxgk.registry.Registry;
 import io.xxgk.store.report.ReportPeriod;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,12 +11,9 @@ import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,21 +32,32 @@ class ReportController {
 
     static final String ACCEPTED = "give one period: year=YYYY, academicYear=YYYY (1 September to 31 August), "
             + "or from=YYYY-MM-DD&to=YYYY-MM-DD (both days included)";
+    static final String PREVIEW_MEDIA_TYPE = "application/vnd.xxgk.report-preview+json";
     private static final String KIND = "report-query";
     private static final int FIRST_YEAR = 2000;
     private static final int LAST_YEAR = 2100;
 
     private final AnnualReports reports;
-    private final Registry registry;
+    private final OrgAccess access;
 
-    ReportController(AnnualReports reports, Registry registry) {
+    ReportController(AnnualReports reports, OrgAccess access) {
         this.reports = reports;
-        this.registry = registry;
+        this.access = access;
     }
 
     @GetMapping(produces = "application/json")
     AnnualReport report(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
         return report(org, query, Viewer.of(login), Role.LEADER);
+    }
+
+    /** The report page's preview ({@code format=preview}): the paragraph and the tables the files hold, cell by cell. */
+    record Preview(AnnualReport.Period period, String text, ReportTables tables) {
+    }
+
+    @GetMapping(produces = PREVIEW_MEDIA_TYPE)
+    Preview preview(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
+        AnnualReport report = report(org, query, Viewer.of(login), Role.LEADER);
+        return new Preview(report.period(), report.text(), ReportTables.of(report));
     }
 
     /** {@code Accept: text/csv} or {@code format=csv}: a file to download. */
@@ -83,18 +89,8 @@ class ReportController {
             default -> throw invalid("numbers", "must be exact or rounded");
         };
         ReportPeriod period = period(query);
-        if (org == null) {
-            if (!viewer.may(Role.PROVINCE)) {
-                throw new Forbidden("the province-wide report needs the PROVINCE role");
-            }
-            return reports.province(registry.orgs().stream().map(Org::id).toList(), period, numbers);
-        }
-        viewer.require(org, role);
-        if (registry.org(org).isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no org " + org), null);
-        }
-        return reports.report(org, period, numbers);
+        access.check(viewer, org, role);
+        return org == null ? reports.province(access.all(), period, numbers) : reports.report(org, period, numbers);
     }
 
     private static ResponseEntity<byte[]> file(AnnualReport report, String extension, MediaType type, byte[] body) {

@@ -10,10 +10,10 @@ import java.util.List;
  * total, each channel with its items and views, original items, issues, followers, then requests,
  * complaints and service contacts ("未收到" when there were none).
  */
-final class ReportText {
+public final class ReportText {
 
     /** How figures are written: all exact, or rounded where the reports round (totals, views, followers). */
-    enum Numbers {
+    public enum Numbers {
         EXACT, ROUNDED
     }
 

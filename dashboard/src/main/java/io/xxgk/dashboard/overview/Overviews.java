@@ -1,0 +1,94 @@
+package io.xxgk.dashboard.overview;
+
+import io.xxgk.dashboard.report.AnnualReport;
+import io.xxgk.dashboard.report.AnnualReports;
+import io.xxgk.dashboard.report.ReportText;
+import io.xxgk.dashboard.security.OrgAccess;
+import io.xxgk.store.report.ReportPeriod;
+import io.xxgk.store.report.StatsQueries;
+import io.xxgk.registry.Org;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Builds an {@link Overview} from two years' reports and the year's months, read at once. */
+@Component
+class Overviews {
+
+    private static final ExecutorService READS = Executors.newVirtualThreadPerTaskExecutor();
+
+    private final AnnualReports reports;
+    private final StatsQueries stats;
+    private final OrgAccess access;
+
+    Overviews(AnnualReports reports, StatsQueries stats, OrgAccess access) {
+        this.reports = reports;
+        this.stats = stats;
+        this.access = access;
+    }
+
+    /** @param org null for the province's roll-up */
+    Overview of(String org, int year) {
+        var current = async(() -> report(org, ReportPeriod.year(year)));
+        var previous = async(() -> report(org, ReportPeriod.year(year - 1)));
+        List<ReportPeriod> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            YearMonth month = YearMonth.of(year, m);
+            months.add(ReportPeriod.range(month.atDay(1), month.atEndOfMonth()));
+        }
+        var reach = async(() -> stats.reach(org == null ? access.all() : List.of(org), months));
+
+        AnnualReport now = current.join();
+        AnnualReport before = previous.join();
+        Map<String, AnnualReport.ChannelLine> lastYear = before.channels().stream()
+                .collect(Collectors.toMap(AnnualReport.ChannelLine::channel, Function.identity()));
+        List<Overview.ChannelBar> channels = now.channels().stream().map(c -> {
+            AnnualReport.ChannelLine last = lastYear.get(c.channel());
+            return new Overview.ChannelBar(c.channel(), c.name(), c.items(), last == null ? 0 : last.items(), c.views(),
+                    last == null ? 0 : last.views(), c.followers());
+        }).toList();
+        List<Overview.Month> perMonth = reach.join().stream()
+                .map(r -> new Overview.Month(r.period().from().getMonthValue(), r.items(), r.views())).toList();
+        return new Overview(org, year, Overview.Headline.of(now), Overview.Headline.of(before), channels, perMonth, now.departments(),
+                coverage(now));
+    }
+
+    private AnnualReport report(String org, ReportPeriod period) {
+        return org == null
+                ? reports.province(access.all(), period, ReportText.Numbers.EXACT)
+                : reports.report(org, period, ReportText.Numbers.EXACT);
+    }
+
+    private static Overview.Coverage coverage(AnnualReport report) {
+        Map<String, long[]> byCategory = new LinkedHashMap<>();
+        for (AnnualReport.ChecklistLine line : report.checklist()) {
+            long[] c = byCategory.computeIfAbsent(line.category(), k -> new long[2]);
+            c[0] += line.published() ? 1 : 0;
+            c[1]++;
+        }
+        List<Overview.CategoryCoverage> categories = byCategory.entrySet().stream()
+                .map(e -> new Overview.CategoryCoverage(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return new Overview.Coverage(categories.stream().mapToLong(Overview.CategoryCoverage::published).sum(),
+                categories.stream().mapToLong(Overview.CategoryCoverage::total).sum(), categories);
+    }
+
+    private static <T> CompletableFuture<T> async(Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, READS);
+    }
+
+    /** This year where the reports are written. */
+    static int currentYear() {
+        return LocalDate.now(ZoneId.of(Org.DEFAULT_TIME_ZONE)).getYear();
+    }
+}

@@ -1,0 +1,59 @@
+// Shared by the pages: the org switcher, API paths, numbers in Chinese style, safe table building.
+'use strict';
+
+const xxgk = {
+  org() {
+    return document.getElementById('org').value;
+  },
+
+  /** The API path of the selected org, or of the province's roll-up. */
+  api(resource, params) {
+    const org = xxgk.org();
+    const base = org === 'province' ? '/api/v1/province/' : `/api/v1/orgs/${encodeURIComponent(org)}/`;
+    return base + resource + '?' + new URLSearchParams(params).toString();
+  },
+
+  async fetchJson(url, accept) {
+    const response = await fetch(url, {headers: {Accept: accept || 'application/json'}, credentials: 'same-origin'});
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new Error(body.detail || `HTTP ${response.status}`);
+    }
+    return body;
+  },
+
+  number(n) {
+    return Number(n).toLocaleString('zh-CN');
+  },
+
+  /** Fills a table from rows of cells (the first row is the header); text only, never HTML. */
+  table(table, rows) {
+    table.replaceChildren();
+    rows.forEach((cells, i) => {
+      const row = (i === 0 ? table.createTHead() : (table.tBodies[0] || table.createTBody())).insertRow();
+      cells.forEach(value => {
+        const cell = document.createElement(i === 0 ? 'th' : 'td');
+        cell.textContent = typeof value === 'number' ? xxgk.number(value) : value;
+        if (typeof value === 'number') {
+          cell.className = 'num';
+        }
+        row.appendChild(cell);
+      });
+    });
+  },
+
+  status(text, error) {
+    const status = document.getElementById('status');
+    status.textContent = text;
+    status.classList.toggle('error', Boolean(error));
+  },
+
+  /** Another org: the same page for it (the server checks the viewer may see it). */
+  followSwitcher() {
+    document.getElementById('org').addEventListener('change', () => {
+      const url = new URL(window.location.href);
+      url.searchParams.set('org', xxgk.org());
+      window.location.assign(url.toString());
+    });
+  },
+};
