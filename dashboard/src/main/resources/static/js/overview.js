@@ -25,8 +25,8 @@
     chart('channels-chart').setOption({
       animation: false,
       tooltip: {trigger: 'axis'},
-      legend: {data: [o.current.label, o.previous.label]},
-      grid: {left: 50, right: 20, bottom: 60},
+      legend: {data: [o.current.label, o.previous.label], top: 0},
+      grid: {left: 50, right: 20, top: 40, bottom: 70},
       xAxis: {type: 'category', data: o.channels.map(c => c.name), axisLabel: {interval: 0, rotate: 30}},
       yAxis: {type: 'value'},
       series: [
@@ -38,8 +38,8 @@
     chart('months-chart').setOption({
       animation: false,
       tooltip: {trigger: 'axis'},
-      legend: {data: ['信息数', '浏览量']},
-      grid: {left: 50, right: 60, bottom: 30},
+      legend: {data: ['信息数', '浏览量'], top: 0},
+      grid: {left: 50, right: 60, top: 40, bottom: 30},
       xAxis: {type: 'category', data: o.months.map(m => `${m.month}月`)},
       yAxis: [{type: 'value', name: '条'}, {type: 'value', name: '次'}],
       series: [
@@ -52,17 +52,20 @@
     chart('checklist-chart').setOption({
       animation: false,
       tooltip: {trigger: 'axis'},
-      grid: {left: 140, right: 30},
+      legend: {data: ['已公开', '未公开'], top: 0},
+      grid: {left: 140, right: 30, top: 40},
       xAxis: {type: 'value', minInterval: 1},
       yAxis: {type: 'category', data: o.checklist.categories.map(c => c.category), inverse: true},
       series: [
-        {name: '已公开', type: 'bar', stack: 'all', data: o.checklist.categories.map(c => c.published), label: {show: true}},
+        {name: '已公开', type: 'bar', stack: 'all', data: o.checklist.categories.map(c => c.published),
+          label: {show: true, formatter: p => (p.value > 0 ? p.value : '')}},
         {name: '未公开', type: 'bar', stack: 'all', data: o.checklist.categories.map(c => c.total - c.published)},
       ],
     }, true);
 
-    xxgk.table(document.getElementById('departments-table'),
-        [['责任部门', '信息数（条）', '原创（条）']].concat(o.departments.map(d => [d.department, d.items, d.originalItems])));
+    const departments = o.departments.length ? o.departments.map(d => [d.department, d.items, d.originalItems])
+      : [['（本年度的信息未注明责任部门）', '', '']];
+    xxgk.table(document.getElementById('departments-table'), [['责任部门', '信息数（条）', '原创（条）']].concat(departments));
   }
 
   async function load() {

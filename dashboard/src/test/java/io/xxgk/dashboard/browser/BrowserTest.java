@@ -1,0 +1,197 @@
+package io.xxgk.dashboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.xxgk.dashboard.DashboardTestServers;
+import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.registry.RegistryFollower;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The pages in a real headless Chromium (Debian's chromium and chromedriver): a writer logs in,
+ * the overview's charts show the stored numbers, another year is chosen, the report page previews
+ * another period, and the XLSX downloaded by the browser reads back with POI. Screenshots are kept
+ * in target/browser/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserTest {
+
+    private static final Logger log = LoggerFactory.getLogger(BrowserTest.class);
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path ARTIFACTS = Path.of("target", "browser");
+    private static final DashboardTestServers SERVERS = DashboardTestServers.create("browser");
+    private static final String WRITER = SERVERS.user("writer", Role.WRITER, "demo");
+    private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    private static WebDriver browser;
+    private static Path downloads;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        SERVERS.register(registry);
+    }
+
+    @BeforeAll
+    static void eventsAndBrowser() throws Exception {
+        SERVERS.migrate();
+        SERVERS.orgs("demo");
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(DashboardTestServers.event("demo", "w" + i, "xxgk.item.published", YEAR + "-03-02", "website", "w" + i, ",\"category\":6"));
+        }
+        for (int i = 0; i < 12; i++) {
+            rows.add(DashboardTestServers.event("demo", "c" + i, "xxgk.item.published", YEAR + "-05-02", "wechat", "c" + i, ""));
+        }
+        for (int i = 0; i < 20; i++) {
+            rows.add(DashboardTestServers.event("demo", "old" + i, "xxgk.item.published", (YEAR - 1) + "-06-02", "website", "old" + i, ""));
+        }
+        rows.add(DashboardTestServers.event("demo", "v", "xxgk.item.viewed", YEAR + "-03-05", "website", "w1", ",\"views\":1500"));
+        SERVERS.store(rows);
+
+        assertThat(CHROMIUM).as("install Debian's chromium and chromium-driver (.ci/run does)").exists();
+        assertThat(CHROMEDRIVER).as("install Debian's chromium-driver (.ci/run does)").exists();
+        Files.createDirectories(ARTIFACTS);
+        downloads = Files.createTempDirectory("xxgk-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // no background networking: this machine's closed network refuses it, noisily
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1100",
+                "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegistryFollower registry;
+
+    @BeforeEach
+    void registryRead() throws Exception {
+        assertThat(registry.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void aWriterSeesTheOverviewChangesThePeriodAndDownloadsTheWorkbook() throws Exception {
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.name("username")).sendKeys("writer");
+        browser.findElement(By.name("password")).sendKeys(WRITER);
+        browser.findElement(By.id("login")).click();
+
+        awaitReady();
+        // measured on a second visit: the first one also carries the login's redirect and the server's cold start
+        browser.navigate().refresh();
+        awaitReady();
+        String readyMs = browser.findElement(By.tagName("body")).getDomAttribute("data-ready-ms");
+        String loadMs = browser.findElement(By.tagName("body")).getDomAttribute("data-load-ms");
+        log.info("overview ready {} ms after navigation (figures fetched and drawn in {} ms)", readyMs, loadMs);
+        Files.writeString(ARTIFACTS.resolve("overview-timing.txt"), "overview_ready_ms=" + readyMs + " overview_load_ms=" + loadMs + "\n");
+        screenshot("overview");
+        assertThat(browser.findElement(By.cssSelector("#status")).getText()).startsWith("更新于");
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("42");
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .compare")).getText()).contains((YEAR - 1) + "年度 20", "增长110.0%");
+        assertThat(browser.findElement(By.cssSelector("#kpi-views .value")).getText()).isEqualTo("1,500");
+        assertThat(chartData("channels-chart", 0)).containsExactly(30L, 12L);
+        assertThat(chartData("channels-chart", 1)).containsExactly(20L, 0L);
+        assertThat(chartData("months-chart", 0)).containsExactly(0L, 0L, 30L, 0L, 12L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(browser.findElements(By.cssSelector("#channels-chart svg text"))).extracting(e -> e.getText())
+                .contains("学校官网", "微信公众号", "30", "12");
+        assertThat(browser.findElement(By.id("coverage-total")).getText()).isEqualTo("已公开 1 / 50 项");
+
+        new Select(browser.findElement(By.id("year"))).selectByValue(String.valueOf(YEAR - 1));
+        awaitReady();
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("20");
+        assertThat(chartData("channels-chart", 0)).containsExactly(20L);
+
+        browser.findElement(By.linkText("年度报告")).click();
+        awaitReady();
+        assertThat(browser.findElement(By.id("report-text")).getText()).startsWith(YEAR + "年度全校主动公开各类信息40余条，其中通过学校官网的信息数达30条");
+        browser.findElement(By.cssSelector("input[name=kind][value=academicYear]")).click();
+        new Select(browser.findElement(By.id("period-year"))).selectByValue(String.valueOf(YEAR - 1));
+        browser.findElement(By.id("preview")).click();
+        awaitReady();
+        assertThat(browser.findElement(By.id("report-title")).getText()).startsWith((YEAR - 1) + "-" + YEAR + "学年");
+        assertThat(browser.findElements(By.cssSelector("#checklist-table tbody tr"))).hasSize(50);
+        screenshot("report");
+
+        browser.findElement(By.id("download-xlsx")).click();
+        Path workbook = await().atMost(Duration.ofSeconds(20)).until(() -> downloaded(".xlsx"), f -> f != null);
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(workbook))) {
+            assertThat(book.getSheet("汇总").getRow(0).getCell(1).getStringCellValue()).isEqualTo((YEAR - 1) + "-" + YEAR + "学年");
+            // the academic year runs 1 September to 31 August: this spring's 42 items, not last June's 20
+            assertThat(book.getSheet("汇总").getRow(4).getCell(1).getNumericCellValue()).isEqualTo(42);
+        }
+        Files.copy(workbook, ARTIFACTS.resolve("report.xlsx"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void awaitReady() {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> "true".equals(
+                ((JavascriptExecutor) b).executeScript("return document.body.dataset.ready")));
+    }
+
+    /** A series' data as the chart holds it. */
+    @SuppressWarnings("unchecked")
+    private List<Long> chartData(String chart, int series) {
+        return (List<Long>) ((JavascriptExecutor) browser).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series[arguments[1]].data", chart, series);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static Path downloaded(String extension) throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
+        }
+    }
+}
