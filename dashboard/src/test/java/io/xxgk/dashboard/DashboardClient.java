@@ -41,7 +41,13 @@ public record DashboardClient(int port, String user, String password) {
     }
 
     public HttpResponse<String> put(String path, String json) throws Exception {
+        return send("PUT", path, json);
+    }
+
+    /** A request with a JSON body, or none when {@code json} is null. */
+    public HttpResponse<String> send(String method, String path, String json) throws Exception {
         return HTTP.send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -178,6 +178,32 @@ class OrgAccessTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void anAdministratorAddsChannelsAndIssuesAndRevokesTokensForItsOrg() throws Exception {
+        DashboardClient admin = client("admin-a", ADMIN);
+
+        HttpResponse<String> channel = admin.put("/api/v1/orgs/uni-a/channels/law-school", "{\"name\":\"法学院网站\",\"kind\":\"website\"}");
+        assertThat(channel.statusCode()).as(channel.body()).isEqualTo(200);
+        assertThat(client("leader-a", LEADER).get("/api/v1/orgs/uni-a/channels").body()).contains("法学院网站");
+        assertThat(admin.put("/api/v1/orgs/uni-a/channels/Law", "{\"name\":\"\",\"kind\":\"blog\"}").body())
+                .contains("\"name\":\"id\"", "\"name\":\"name\"", "\"name\":\"kind\"");
+
+        HttpResponse<String> issued = admin.send("POST", "/api/v1/orgs/uni-a/tokens", "{\"channels\":[\"law-school\"],\"label\":\"法学院 CMS\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonNode token = json.readTree(issued.body());
+        assertThat(token.path("token").asString()).startsWith("xxgk_" + token.path("tokenInfo").path("id").asString() + "_");
+        assertThat(admin.get("/api/v1/orgs/uni-a/tokens").body()).contains("法学院 CMS").doesNotContain(token.path("token").asString());
+
+        assertThat(admin.send("POST", "/api/v1/orgs/uni-a/tokens", "{\"channels\":[\"tiktok\"]}").statusCode()).isEqualTo(400);
+        assertThat(admin.send("POST", "/api/v1/orgs/uni-b/tokens", "{\"channels\":[\"website\"]}").statusCode()).isEqualTo(403);
+        assertThat(client("writer-a", WRITER).get("/api/v1/orgs/uni-a/tokens").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> revoked = admin.send("DELETE", "/api/v1/orgs/uni-a/tokens/" + token.path("tokenInfo").path("id").asString(), null);
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(revoked.body()).path("revokedAt").isNull()).isFalse();
+        assertThat(admin.send("DELETE", "/api/v1/orgs/uni-a/tokens/nope", null).statusCode()).isEqualTo(404);
+    }
+
     private DashboardClient client(String user, String password) {
         return SERVERS.client(port).as(user, password);
     }

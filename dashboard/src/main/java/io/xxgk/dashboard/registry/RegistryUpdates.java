@@ -1,6 +1,8 @@
 package io.xxgk.dashboard.registry;
 
+import io.xxgk.registry.ApiToken;
 import io.xxgk.registry.DashboardUser;
+import io.xxgk.registry.Org;
 import io.xxgk.registry.OrgChecklist;
 import io.xxgk.registry.Registry;
 import io.xxgk.registry.RegistryWriter;
@@ -13,7 +15,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's writes to the registry (users, checklist editions). Each returns once this
+ * The dashboard's writes to the registry (users, checklist editions, channels, tokens). Each returns once this
  * dashboard's own copy of the registry shows it, so the page after a save shows the save.
  */
 @Component
@@ -32,6 +34,16 @@ public class RegistryUpdates implements AutoCloseable {
     public DashboardUser put(DashboardUser user) {
         writer.put(user);
         return awaitVisible(user, () -> registry.user(user.name()));
+    }
+
+    public Org put(Org org) {
+        writer.put(org);
+        return awaitVisible(org, () -> registry.org(org.id()));
+    }
+
+    public ApiToken put(ApiToken token) {
+        writer.put(token);
+        return awaitVisible(token, () -> registry.token(token.id()));
     }
 
     public OrgChecklist put(OrgChecklist checklist) {

@@ -1,0 +1,98 @@
+package io.xxgk.dashboard.tokens;
+
+import io.xxgk.dashboard.registry.RegistryUpdates;
+import io.xxgk.dashboard.security.OrgAccess;
+import io.xxgk.dashboard.security.Viewer;
+import io.xxgk.dashboard.web.InvalidInput;
+import io.xxgk.registry.ApiToken;
+import io.xxgk.registry.Channel;
+import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.registry.Registry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The org's adapter tokens (ADMIN): listed without secrets, issued for some of its channels (the
+ * bearer string is in the answer once and kept nowhere), revoked.
+ */
+@RestController
+@RequestMapping("/api/v1/orgs/{org}/tokens")
+class TokensController {
+
+    private static final int MAX_LABEL = 200;
+
+    private final Registry registry;
+    private final RegistryUpdates updates;
+    private final OrgAccess access;
+
+    TokensController(Registry registry, RegistryUpdates updates, OrgAccess access) {
+        this.registry = registry;
+        this.updates = updates;
+        this.access = access;
+    }
+
+    record TokenView(String id, Set<String> channels, String label, Instant createdAt, Instant revokedAt) {
+        static TokenView of(ApiToken token) {
+            return new TokenView(token.id(), token.channels(), token.label(), token.createdAt(), token.revokedAt());
+        }
+    }
+
+    record Request(List<String> channels, String label) {
+    }
+
+    /** @param token the bearer string for the adapter: shown this once */
+    record Issued(TokenView tokenInfo, String token) {
+    }
+
+    @GetMapping
+    List<TokenView> tokens(@PathVariable String org, Authentication login) {
+        access.check(Viewer.of(login), org, Role.ADMIN);
+        return registry.tokens().stream().filter(t -> t.org().equals(org)).map(TokenView::of).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<Issued> issue(@PathVariable String org, @RequestBody Request request, Authentication login) {
+        access.check(Viewer.of(login), org, Role.ADMIN);
+        Set<String> known = new LinkedHashSet<>(registry.org(org).orElseThrow().channels().stream().map(Channel::id).toList());
+        List<InvalidInput.Param> invalid = new ArrayList<>();
+        if (request.channels() == null || request.channels().isEmpty()) {
+            invalid.add(new InvalidInput.Param("channels", "is required: the channels the adapter may write, of " + known));
+        } else {
+            request.channels().stream().filter(c -> !known.contains(c)).findFirst().ifPresent(c ->
+                    invalid.add(new InvalidInput.Param("channels", "org " + org + " has no channel '" + c + "'; its channels: " + known)));
+        }
+        String label = request.label() == null ? "" : request.label().strip();
+        if (label.length() > MAX_LABEL || label.chars().anyMatch(Character::isISOControl)) {
+            invalid.add(new InvalidInput.Param("label", "must be at most " + MAX_LABEL + " characters of text"));
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidInput("token", invalid);
+        }
+        ApiToken.Issued issued = ApiToken.issue(org, new LinkedHashSet<>(request.channels()), label, Instant.now());
+        updates.put(issued.token());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Issued(TokenView.of(issued.token()), issued.bearer()));
+    }
+
+    @DeleteMapping("/{id}")
+    TokenView revoke(@PathVariable String org, @PathVariable String id, Authentication login) {
+        access.check(Viewer.of(login), org, Role.ADMIN);
+        ApiToken token = registry.token(id).filter(t -> t.org().equals(org)).orElseThrow(() -> new ErrorResponseException(
+                HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "org " + org + " has no token " + id), null));
+        return TokenView.of(token.revokedAt() == null ? updates.put(token.revoked(Instant.now())) : token);
+    }
+}
