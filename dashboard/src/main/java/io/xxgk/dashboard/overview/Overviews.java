@@ -6,9 +6,6 @@ import io.xxgk.dashboard.report.ReportText;
 import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
-import io.xxgk.registry.Org;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,10 +82,5 @@ class Overviews {
 
     private static <T> CompletableFuture<T> async(Supplier<T> read) {
         return CompletableFuture.supplyAsync(read, READS);
-    }
-
-    /** This year where the reports are written. */
-    static int currentYear() {
-        return LocalDate.now(ZoneId.of(Org.DEFAULT_TIME_ZONE)).getYear();
     }
 }

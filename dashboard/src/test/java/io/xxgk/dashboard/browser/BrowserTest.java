@@ -27,6 +27,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -117,13 +118,7 @@ class BrowserTest {
 
     @Test
     void aWriterSeesTheOverviewChangesThePeriodAndDownloadsTheWorkbook() throws Exception {
-        browser.get(url("/"));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.name("username")).sendKeys("writer");
-        browser.findElement(By.name("password")).sendKeys(WRITER);
-        browser.findElement(By.id("login")).click();
-
-        awaitReady();
+        logIn("writer", WRITER);
         // measured on a second visit: the first one also carries the login's redirect and the server's cold start
         browser.navigate().refresh();
         awaitReady();
@@ -167,6 +162,53 @@ class BrowserTest {
             assertThat(book.getSheet("汇总").getRow(4).getCell(1).getNumericCellValue()).isEqualTo(42);
         }
         Files.copy(workbook, ARTIFACTS.resolve("report.xlsx"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theOperatorAddsAChannelIssuesATokenAndEditsTheChecklist() throws Exception {
+        logIn(DashboardTestServers.OPERATOR, SERVERS.password());
+        browser.findElement(By.linkText("管理")).click();
+        awaitReady();
+
+        WebElement channel = browser.findElement(By.id("channel-form"));
+        channel.findElement(By.name("id")).sendKeys("law-school");
+        channel.findElement(By.name("name")).sendKeys("法学院网站");
+        channel.findElement(By.tagName("button")).click();
+        awaitText("channels-table", "法学院网站");
+
+        WebElement token = browser.findElement(By.id("token-form"));
+        token.findElement(By.name("label")).sendKeys("法学院 CMS");
+        token.findElement(By.cssSelector("input[value=law-school]")).click();
+        token.findElement(By.tagName("button")).click();
+        awaitText("tokens-table", "法学院 CMS");
+        assertThat(browser.findElement(By.cssSelector("#token-issued code")).getText()).startsWith("xxgk_");
+
+        WebElement link = browser.findElement(By.name("link-6"));
+        link.sendKeys("https://xxgk.demo.edu.cn/ndbg");
+        browser.findElement(By.cssSelector("#checklist-form button")).click();
+        awaitText("status", "清单已保存");
+        assertThat(browser.findElement(By.id("checklist-version")).getText()).contains("第 1 版");
+        screenshot("admin");
+
+        browser.findElement(By.linkText("年度报告")).click();
+        awaitReady();
+        assertThat(browser.findElement(By.cssSelector("#checklist-table tbody tr:nth-child(6)")).getText())
+                .contains("https://xxgk.demo.edu.cn/ndbg");
+    }
+
+    /** A fresh session: the login form, then the overview. */
+    private void logIn(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        awaitReady();
+    }
+
+    private void awaitText(String id, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.findElement(By.id(id)).getText().contains(text));
     }
 
     private String url(String path) {

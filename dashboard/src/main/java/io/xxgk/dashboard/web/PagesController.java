@@ -1,0 +1,66 @@
+package io.xxgk.dashboard.web;
+
+import io.xxgk.dashboard.security.Forbidden;
+import io.xxgk.dashboard.security.OrgAccess;
+import io.xxgk.dashboard.security.Viewer;
+import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.registry.Org;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pages: {@code /} the overview, {@code /report} the report writers' page, {@code /admin} an
+ * org's administration. They are shells the browser fills from the APIs, so a page shows exactly
+ * what the API answers and the API's checks guard both.
+ */
+@Controller
+class PagesController {
+
+    private static final String PROVINCE = "province";
+
+    private final OrgAccess access;
+
+    PagesController(OrgAccess access) {
+        this.access = access;
+    }
+
+    @GetMapping("/")
+    String overview(@RequestParam(required = false) String org, Authentication login, Model model) {
+        return page("overview", org, login, model);
+    }
+
+    @GetMapping("/report")
+    String report(@RequestParam(required = false) String org, Authentication login, Model model) {
+        return page("report", org, login, model);
+    }
+
+    @GetMapping("/admin")
+    String admin(@RequestParam(required = false) String org, Authentication login, Model model) {
+        Viewer viewer = Viewer.of(login);
+        if (!viewer.may(Role.ADMIN)) {
+            throw new Forbidden("the administration page needs the ADMIN role");
+        }
+        return page("admin", org, login, model);
+    }
+
+    /** The org switcher offers the orgs the viewer sees (and the province's roll-up to PROVINCE); the first is shown unless one is asked for. */
+    private String page(String template, String org, Authentication login, Model model) {
+        Viewer viewer = Viewer.of(login);
+        List<Org> orgs = access.visible(viewer);
+        boolean province = viewer.may(Role.PROVINCE) && !template.equals("admin");
+        boolean known = org != null && (orgs.stream().anyMatch(o -> o.id().equals(org)) || province && org.equals(PROVINCE));
+        String selected = known ? org : !orgs.isEmpty() ? orgs.getFirst().id() : province ? PROVINCE : null;
+        model.addAttribute("viewer", viewer);
+        model.addAttribute("orgs", orgs);
+        model.addAttribute("province", province);
+        model.addAttribute("selected", selected);
+        model.addAttribute("years", ReportYears.offered());
+        model.addAttribute("canExport", viewer.may(Role.WRITER));
+        model.addAttribute("canAdminister", viewer.may(Role.ADMIN));
+        return template;
+    }
+}
