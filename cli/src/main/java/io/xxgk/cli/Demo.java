@@ -9,7 +9,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import io.xxgk.client.Event;
+import io.xxgk.client.XxgkClient;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,43 +22,55 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ./xxgk demo}: the stack, plus sample events sent through the real ingest API, then the
- * proof they arrived (the count in ClickHouse) and the dashboard's address.
+ * {@code ./xxgk demo}: the stack, plus a demo university's last year and this year so far sent
+ * through the real ingest API with the adapter kit (some late, some twice), then the proof they
+ * arrived each once (the count in ClickHouse) and the dashboard's address.
  */
-@Command(name = "demo", description = "up, then send sample events through the ingest API and show where to look.")
+@Command(name = "demo", description = "up, then send a demo university's year through the ingest API and show where to look.")
 final class Demo implements Callable<Integer> {
 
-    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(120);
 
     @CommandLine.Mixin
     Xxgk.Target target = new Xxgk.Target();
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         StackEnv env = target.up();
-        List<String> events = sampleEvents();
-        int sent = events.size();
-        String batch = "[" + String.join(",", events) + "]";
-        HttpResponse<String> reply = Http.send(HttpRequest.newBuilder(URI.create(env.get(StackKeys.INGEST_URL) + "/v1/events"))
-                .header("Content-Type", "application/cloudevents-batch+json")
-                .header("Authorization", "Bearer " + env.get(StackKeys.DEMO_TOKEN))
-                .POST(HttpRequest.BodyPublishers.ofString(batch)).build());
-        if (reply.statusCode() != 202) {
-            throw new StackException("the ingest service answered " + reply.statusCode() + ": " + reply.body());
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+        int year = today.getYear();
+        List<Event> lastYear = DemoUniversity.year(year - 1, LocalDate.of(year - 1, 12, 31));
+        List<Event> thisYear = DemoUniversity.year(year, today);
+        // last year's final days arrive late, after this year's events, and land in last year all the same
+        OffsetDateTime lateFrom = OffsetDateTime.of(year - 1, 12, 22, 0, 0, 0, 0, ZoneOffset.ofHours(8));
+        List<Event> onTime = new ArrayList<>(lastYear.stream().filter(e -> e.time().isBefore(lateFrom)).toList());
+        List<Event> late = lastYear.stream().filter(e -> !e.time().isBefore(lateFrom)).toList();
+        onTime.addAll(thisYear);
+        // an adapter that crashed and ran again: every 30th event sent twice
+        List<Event> again = new ArrayList<>();
+        for (int i = 0; i < onTime.size(); i += 30) {
+            again.add(onTime.get(i));
         }
-        System.out.println("sent " + sent + " sample events: " + reply.statusCode() + " " + reply.body());
+
+        XxgkClient client = XxgkClient.builder(env.get(StackKeys.INGEST_URL), env.get(StackKeys.DEMO_TOKEN)).batchEvents(1000).build();
+        long started = System.nanoTime();
+        long accepted = client.send(onTime).accepted() + client.send(late).accepted() + client.send(again).accepted();
+        long distinct = onTime.size() + late.size();
+        System.out.printf("sent a demo university's %d and %d so far: %d events (%d late, %d sent twice) in %.1f s, all accepted: %s%n",
+                year - 1, year, accepted, late.size(), again.size(), (System.nanoTime() - started) / 1e9, accepted == distinct + again.size());
+
         long start = System.nanoTime();
-        String query = "SELECT count() FROM xxgk.events WHERE org = 'demo'";
+        String query = "SELECT count() FROM xxgk.events FINAL WHERE org = 'demo' AND source = '" + DemoUniversity.SOURCE + "'";
         String url = env.get(StackKeys.CLICKHOUSE_URL) + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         while (true) {
             HttpResponse<String> count = Http.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
-            if (count.statusCode() == 200 && Long.parseLong(count.body().trim()) >= sent) {
-                System.out.printf("%s events of org demo stored in ClickHouse (visible after %.1f s)%n",
+            if (count.statusCode() == 200 && Long.parseLong(count.body().trim()) >= distinct) {
+                System.out.printf("%s distinct events of org demo stored in ClickHouse, each once (visible after %.1f s)%n",
                         count.body().trim(), (System.nanoTime() - start) / 1e9);
                 break;
             }
             if (System.nanoTime() - start > VISIBLE_TIMEOUT.toNanos()) {
-                throw new StackException("the sample events did not reach ClickHouse in " + VISIBLE_TIMEOUT.toSeconds()
+                throw new StackException("the demo events did not reach ClickHouse in " + VISIBLE_TIMEOUT.toSeconds()
                         + " s; see ./xxgk logs aggregator");
             }
             io.xxgk.stack.Stack.pause();
@@ -63,30 +78,5 @@ final class Demo implements Callable<Integer> {
         System.out.println("dashboard: " + env.get(StackKeys.DASHBOARD_URL) + "  (user " + env.get(StackKeys.DASHBOARD_USER)
                 + ", password in " + target.stack().home().envFile() + ")");
         return 0;
-    }
-
-    /** A few events of this year, with fixed ids: running the demo twice sends the same events. */
-    private static List<String> sampleEvents() {
-        int year = OffsetDateTime.now(ZoneOffset.ofHours(8)).getYear();
-        List<String> events = new ArrayList<>();
-        String[][] items = {
-            {"website", "1", "学校2025年度信息公开工作年度报告", "6", "党政办公室"},
-            {"website", "2", "本科招生章程", "7", "招生办公室"},
-            {"wechat", "3", "新学期开学典礼", "49", "党委宣传部"},
-        };
-        for (String[] item : items) {
-            events.add(event("published-" + item[1], "xxgk.item.published", year + "-03-0" + item[1] + "T09:00:00+08:00", item[1],
-                    "{\"channel\":\"%s\",\"itemId\":\"%s\",\"title\":\"%s\",\"category\":%s,\"department\":\"%s\",\"original\":true}"
-                            .formatted(item[0], item[1], item[2], item[3], item[4])));
-            events.add(event("viewed-" + item[1], "xxgk.item.viewed", year + "-03-1" + item[1] + "T10:00:00+08:00", item[1],
-                    "{\"channel\":\"%s\",\"itemId\":\"%s\",\"views\":%d}".formatted(item[0], item[1], 100 * Integer.parseInt(item[1]))));
-        }
-        return events;
-    }
-
-    private static String event(String id, String type, String time, String subject, String data) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/demo/sample","type":"%s","time":"%s","subject":"%s",\
-                "datacontenttype":"application/json","data":%s}""".formatted(id, type, time, subject, data);
     }
 }

@@ -1,6 +1,8 @@
 package io.xxgk.stack;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -42,9 +44,16 @@ record Service(String name, String module, String urlKey, String heap) implement
 
     @Override
     public List<String> command(StackHome home, StackEnv env) {
-        Path jar = home.repo().resolve(module).resolve("target").resolve(module + ".jar");
-        if (!Files.exists(jar)) {
-            throw new StackException(jar + " is missing: build first (./xxgk build)");
+        Path built = home.repo().resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.exists(built)) {
+            throw new StackException(built + " is missing: build first (./xxgk build)");
+        }
+        // a copy of its own: a rebuild while it runs must not swap the jar under it (classes load lazily)
+        Path jar = home.runDir().resolve(name + ".jar");
+        try {
+            Files.copy(built, jar, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StackException("cannot copy " + built + " to " + jar + ": " + e.getMessage(), e);
         }
         return List.of(Component.java(), "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-jar", jar.toString());
