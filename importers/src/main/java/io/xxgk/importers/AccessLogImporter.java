@@ -1,0 +1,127 @@
+package io.xxgk.importers;
+
+import io.xxgk.client.Event;
+import io.xxgk.client.Events;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Web server access logs in the combined format (nginx and Apache's default; {@code .gz} too) →
+ * page views per item and day. Only successful GETs of pages matching the item pattern count;
+ * crawlers, monitors and scripts (crawlers.txt) do not. A file's events are keyed by the file's
+ * name, item and day: importing the same file again changes nothing, another day's file adds.
+ */
+public final class AccessLogImporter implements Importer {
+
+    static final String SOURCE = "/import/access-log";
+    /** News and information pages of the usual CMSs: /info/1034/10086.htm, /news/2024/0301/c123a10086/page.htm */
+    public static final String DEFAULT_ITEM_PATTERN = "^/(?:info|news|xwzx|xxgk)/(?:[^?]*/)?(?:c\\d+a)?[a-z]*(\\d+)(?:/page)?\\.s?html?$";
+    private static final Pattern COMBINED = Pattern.compile(
+            "^(\\S+) \\S+ \\S+ \\[([^\\]]+)] \"(\\S+) (\\S+)[^\"]*\" (\\d{3}) \\S+ \"[^\"]*\" \"([^\"]*)\"");
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    private static final List<String> CRAWLERS = crawlers();
+
+    private final String channel;
+    private final Pattern items;
+    private final ZoneOffset offset;
+
+    /**
+     * @param channel     the org's channel the site is (website)
+     * @param itemPattern the pages that are items; its first group, if any, is the item id (else the path)
+     */
+    public AccessLogImporter(String channel, String itemPattern, ZoneOffset offset) {
+        this.channel = channel;
+        this.items = Pattern.compile(itemPattern);
+        this.offset = offset;
+    }
+
+    @Override
+    public FileImport read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        Map<String, Long> views = new TreeMap<>();   // item + '\t' + day → views
+        List<Problem> problems = new ArrayList<>();
+        long lines = 0;
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Matcher m = COMBINED.matcher(line);
+                if (!m.find()) {
+                    problems.add(new Problem(name, lines, "not in the combined log format"));
+                    continue;
+                }
+                String item = item(m.group(3), m.group(4), m.group(5), m.group(6));
+                if (item == null) {
+                    continue;
+                }
+                try {
+                    LocalDate day = OffsetDateTime.parse(m.group(2), LOG_TIME).atZoneSameInstant(offset).toLocalDate();
+                    views.merge(item + "\t" + day, 1L, Long::sum);
+                } catch (DateTimeParseException e) {
+                    problems.add(new Problem(name, lines, "time '" + m.group(2) + "' is not dd/MMM/yyyy:HH:mm:ss +zzzz"));
+                }
+            }
+        }
+        List<Event> events = new ArrayList<>();
+        views.forEach((key, n) -> {
+            String[] parts = key.split("\t");
+            LocalDate day = LocalDate.parse(parts[1]);
+            events.add(Events.itemViewed(channel, parts[0], n).source(SOURCE).recordKey("access-log", name, parts[0], parts[1])
+                    .at(OffsetDateTime.of(day, LocalTime.of(23, 59, 59), offset)).build());
+        });
+        return new FileImport(name, lines, events, problems);
+    }
+
+    /** The item a request read, or null when it is not a reader's view of an item page. */
+    private String item(String method, String target, String status, String userAgent) {
+        if (!method.equals("GET") || !(status.equals("200") || status.equals("304")) || isCrawler(userAgent)) {
+            return null;
+        }
+        String path = target.indexOf('?') >= 0 && !target.contains("id=") ? target.substring(0, target.indexOf('?')) : target;
+        Matcher m = items.matcher(path);
+        if (!m.find()) {
+            return null;
+        }
+        String item = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : path;
+        return item.length() > 256 ? null : item;
+    }
+
+    static boolean isCrawler(String userAgent) {
+        String ua = userAgent.toLowerCase(Locale.ROOT);
+        return ua.isBlank() || ua.equals("-") || CRAWLERS.stream().anyMatch(ua::contains);
+    }
+
+    private static List<String> crawlers() {
+        try (InputStream in = AccessLogImporter.class.getResourceAsStream("crawlers.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
