@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "xxgk", mixinStandardHelpOptions = true,
         description = "Runs the xxgk-stats platform locally: Kafka, ClickHouse and the three services.",
         subcommands = {Xxgk.Up.class, Xxgk.Down.class, Xxgk.Status.class, Demo.class,
-                TokenCommand.class, OrgCommand.class, ChannelCommand.class, Repair.class})
+                TokenCommand.class, OrgCommand.class, ChannelCommand.class, Repair.class, ImportCommand.class})
 public final class Xxgk {
 
     /** Options every command shares: which stack, and which part of it. */

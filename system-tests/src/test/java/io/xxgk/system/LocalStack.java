@@ -70,6 +70,18 @@ final class LocalStack implements AutoCloseable {
         return reply.body().strip();
     }
 
+    /** The dashboard's report of the demo org as JSON, read as the operator. */
+    String report(String query) throws IOException, InterruptedException {
+        StackEnv env = env();
+        String basic = java.util.Base64.getEncoder().encodeToString((env.get(StackKeys.DASHBOARD_USER) + ":"
+                + env.get(StackKeys.DASHBOARD_PASSWORD)).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(env.get(StackKeys.DASHBOARD_URL)
+                        + "/api/v1/orgs/demo/report?numbers=exact&" + query)).header("Authorization", "Basic " + basic)
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        return reply.body();
+    }
+
     HttpResponse<String> postEvents(String token, String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(env().get(StackKeys.INGEST_URL) + "/v1/events"))
                 .header("Content-Type", contentType).header("Authorization", "Bearer " + token)

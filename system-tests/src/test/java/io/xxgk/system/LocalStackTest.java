@@ -7,6 +7,7 @@ import io.xxgk.stack.StackEnv;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,39 @@ class LocalStackTest {
         }
         assertThat(STACK.xxgk("status").exitCode()).as("status: all healthy").isZero();
         assertThat(demoEventsInClickHouse()).isEqualTo(demoEvents);
+    }
+
+    @Test
+    @Order(2)
+    void filesAreImportedOnceAndTheReportHasTheirTotals() throws Exception {
+        Path samples = LocalStack.REPO.resolve("importers/src/test/resources/samples");
+        String spreadsheet = samples.resolve("items-2023.csv").toString();
+
+        LocalStack.Run refused = STACK.xxgk("import", "spreadsheet", spreadsheet);
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("items-2023.csv:7: ", "nothing imported: 5 bad rows");
+
+        for (int run = 1; run <= 2; run++) {
+            LocalStack.Run imported = STACK.xxgk("import", "spreadsheet", spreadsheet, "--skip-bad-rows");
+            assertThat(imported.exitCode()).as(imported.output()).isZero();
+            assertThat(imported.output()).contains("imported 5 events from 10 rows");
+            assertThat(STACK.xxgk("import", "wechat-datacube", samples.resolve("getarticlesummary.json").toString(),
+                    samples.resolve("getusercumulate.json").toString(), samples.resolve("freepublish.json").toString(),
+                    "--skip-bad-rows").exitCode()).isZero();
+            assertThat(STACK.xxgk("import", "access-log", samples.resolve("access.log").toString(), "--skip-bad-rows").exitCode()).isZero();
+            assertThat(STACK.xxgk("import", "running-totals", samples.resolve("weibo-totals.csv").toString(), "--skip-bad-rows")
+                    .exitCode()).isZero();
+
+            // the totals computed from the files by hand (ImportersTest), whether imported once or twice
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(STACK.report("year=2023")).contains("\"items\":5,");
+                String year2024 = STACK.report("year=2024");
+                assertThat(year2024).contains("\"channel\":\"wechat\",\"name\":\"微信公众号\",\"items\":3,\"originalItems\":0,\"views\":4820,"
+                        + "\"readers\":3500,\"followers\":78000");
+                assertThat(year2024).contains("\"channel\":\"website\",\"name\":\"学校官网\",\"items\":0,\"originalItems\":0,\"views\":5,");
+                assertThat(year2024).contains("\"channel\":\"weibo\",\"name\":\"微博\",\"items\":0,\"originalItems\":0,\"views\":18500,");
+            });
+        }
     }
 
     @Test

@@ -141,7 +141,8 @@ public final class Events {
             String eventId = id != null ? id : idOf(type.type(), source, time.toInstant().toString(), data.toString());
             Event event = new Event(eventId, source, type.type(), time, subject, data.deepCopy());
             if (PARSER.parseStructured(event.toJson()) instanceof EventParser.Invalid invalid) {
-                throw new IllegalArgumentException(type.type() + " " + eventId + " breaks the contract: " + invalid.violations());
+                throw new IllegalArgumentException(String.join("; ", invalid.violations().stream().map(v -> v.field() + " " + v.reason()).toList())
+                        + " (" + type.type() + ")");
             }
             return event;
         }
