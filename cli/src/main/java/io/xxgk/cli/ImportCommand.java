@@ -93,7 +93,11 @@ final class ImportCommand implements Callable<Integer> {
             if (!Files.isReadable(file)) {
                 throw new StackException("cannot read " + file);
             }
-            FileImport read = importer.read(file);
+            long size = Files.size(file);
+            FileImport read = importer.read(file, bytes -> bar("reading " + file.getFileName(), bytes, size));
+            if (size >= 1 << 20) {
+                bar("reading " + file.getFileName(), size, size);
+            }
             System.out.printf("%s: %d rows, %d events, %d bad rows%n", read.file(), read.rows(), read.events().size(), read.problems().size());
             rows += read.rows();
             events.addAll(read.events());
@@ -146,13 +150,17 @@ final class ImportCommand implements Callable<Integer> {
                 throw new StackException("ingest refused a batch after " + (accepted + refused.acceptedBefore()) + " events: "
                         + refused.problem());
             }
-            int filled = (int) (PROGRESS_WIDTH * accepted / events.size());
-            System.out.printf("\r[%s%s] %3d%% %d/%d events", "#".repeat(filled), " ".repeat(PROGRESS_WIDTH - filled),
-                    100 * accepted / events.size(), accepted, events.size());
-        }
-        if (!events.isEmpty()) {
-            System.out.println();
+            bar("sending", accepted, events.size());
         }
         return accepted;
+    }
+
+    /** A progress bar on one line, ended when full. */
+    private static void bar(String what, long done, long total) {
+        int filled = (int) (PROGRESS_WIDTH * done / Math.max(1, total));
+        System.out.printf("\r%s [%s%s] %3d%%", what, "#".repeat(filled), " ".repeat(PROGRESS_WIDTH - filled), 100 * done / Math.max(1, total));
+        if (done >= total) {
+            System.out.println();
+        }
     }
 }

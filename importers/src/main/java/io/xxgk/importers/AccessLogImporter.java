@@ -3,6 +3,7 @@ package io.xxgk.importers;
 import io.xxgk.client.Event;
 import io.xxgk.client.Events;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -57,11 +59,16 @@ public final class AccessLogImporter implements Importer {
 
     @Override
     public FileImport read(Path file) throws IOException {
+        return read(file, bytes -> { });
+    }
+
+    @Override
+    public FileImport read(Path file, LongConsumer progress) throws IOException {
         String name = file.getFileName().toString();
         Map<String, Long> views = new TreeMap<>();   // item + '\t' + day → views
         List<Problem> problems = new ArrayList<>();
         long lines = 0;
-        try (InputStream raw = Files.newInputStream(file);
+        try (InputStream raw = new Counting(Files.newInputStream(file), progress);
              InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String line;
@@ -95,6 +102,41 @@ public final class AccessLogImporter implements Importer {
                     .at(OffsetDateTime.of(day, LocalTime.of(23, 59, 59), offset)).build());
         });
         return new FileImport(name, lines, events, problems);
+    }
+
+    /** Tells how many bytes of the file have been read, every megabyte. */
+    private static final class Counting extends FilterInputStream {
+        private final LongConsumer progress;
+        private long read;
+        private long told;
+
+        Counting(InputStream in, LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return count(super.read(b, off, len));
+        }
+
+        private int count(int n) {
+            if (n > 0) {
+                read += n;
+                if (read - told >= 1 << 20) {
+                    told = read;
+                    progress.accept(read);
+                }
+            }
+            return n;
+        }
     }
 
     /** The item a request read, or null when it is not a reader's view of an item page. */

@@ -176,6 +176,19 @@ class ImportersTest {
     }
 
     @Test
+    void aLargeLogTellsItsProgress() throws IOException {
+        Path log = temp.resolve("big.log");
+        String line = Files.readAllLines(sample("access.log")).getFirst() + "\n";
+        Files.writeString(log, line.repeat(15_000));   // ~3.5 MB
+        List<Long> told = new java.util.ArrayList<>();
+
+        FileImport result = new AccessLogImporter("website", AccessLogImporter.DEFAULT_ITEM_PATTERN, CHINA).read(log, told::add);
+
+        assertThat(result.events()).singleElement().satisfies(e -> assertThat(e.data().path("views").asLong()).isEqualTo(15_000));
+        assertThat(told).hasSizeGreaterThanOrEqualTo(3).isSorted().allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(Files.size(log)));
+    }
+
+    @Test
     void crawlersAreKnownByTheirUserAgents() {
         assertThat(AccessLogImporter.isCrawler("Mozilla/5.0 (compatible; YisouSpider/5.0)")).isTrue();
         assertThat(AccessLogImporter.isCrawler("Mozilla/5.0 (compatible; Bytespider; spider-feedback@bytedance.com)")).isTrue();
