@@ -81,7 +81,8 @@ class LocalStackTest {
                 String year2024 = STACK.report("year=2024");
                 assertThat(year2024).contains("\"channel\":\"wechat\",\"name\":\"微信公众号\",\"items\":3,\"originalItems\":0,\"views\":4820,"
                         + "\"readers\":3500,\"followers\":78000");
-                assertThat(year2024).contains("\"channel\":\"website\",\"name\":\"学校官网\",\"items\":0,\"originalItems\":0,\"views\":5,");
+                // (the token test may add a website item of 2024: only the views are the log's)
+                assertThat(year2024).containsPattern("\"channel\":\"website\",\"name\":\"学校官网\",\"items\":\\d+,\"originalItems\":0,\"views\":5,");
                 assertThat(year2024).contains("\"channel\":\"weibo\",\"name\":\"微博\",\"items\":0,\"originalItems\":0,\"views\":18500,");
             });
         }
