@@ -61,6 +61,16 @@ final class Rows {
         return columns;
     }
 
+    /** A channel named by its id or its name, as the org has it. */
+    static String channel(Map<String, String> channels, String cell) {
+        String channel = channels.get(cell);
+        if (channel == null) {
+            throw new IllegalArgumentException("渠道 '" + cell + "' is not a channel of the org; known: "
+                    + channels.keySet().stream().sorted().toList());
+        }
+        return channel;
+    }
+
     static String cell(List<String> row, Map<String, Integer> columns, String field) {
         Integer i = columns.get(field);
         return i == null || i >= row.size() || row.get(i) == null ? "" : row.get(i).strip();

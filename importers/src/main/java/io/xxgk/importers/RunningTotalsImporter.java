@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,38 +40,12 @@ public final class RunningTotalsImporter implements Importer {
 
     @Override
     public FileImport read(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        Table table = Table.read(file);
-        Map<String, Integer> columns;
-        try {
-            columns = Rows.columns(table.header(), COLUMNS, List.of("date", "channel", "item", "views"));
-        } catch (IllegalArgumentException e) {
-            return new FileImport(name, 0, List.of(), List.of(new Problem(name, 1, e.getMessage())));
-        }
-        List<Event> events = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        long rows = 0;
-        for (Table.Line line : table.lines()) {
-            if (line.blank()) {
-                continue;
-            }
-            rows++;
-            try {
-                events.add(total(line.cells(), columns));
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(name, line.number(), e.getMessage()));
-            }
-        }
-        return new FileImport(name, rows, events, problems);
+        return Table.importRows(file, COLUMNS, List.of("date", "channel", "item", "views"), this::total);
     }
 
     private Event total(List<String> row, Map<String, Integer> columns) {
         LocalDate day = Rows.date(Rows.cell(row, columns, "date"));
-        String channelCell = Rows.cell(row, columns, "channel");
-        String channel = channels.get(channelCell);
-        if (channel == null) {
-            throw new IllegalArgumentException("渠道 '" + channelCell + "' is not a channel of the org");
-        }
+        String channel = Rows.channel(channels, Rows.cell(row, columns, "channel"));
         String item = Rows.cell(row, columns, "item");
         Events.ItemStats stats = Events.itemStats(channel, item, count(Rows.cell(row, columns, "views"), "累计阅读量"));
         String readers = Rows.cell(row, columns, "readers");

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,38 +46,12 @@ public final class SpreadsheetImporter implements Importer {
 
     @Override
     public FileImport read(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        Table table = Table.read(file);
-        List<Problem> problems = new ArrayList<>();
-        List<Event> events = new ArrayList<>();
-        Map<String, Integer> columns;
-        try {
-            columns = Rows.columns(table.header(), COLUMNS, List.of("date", "channel", "title"));
-        } catch (IllegalArgumentException e) {
-            return new FileImport(name, 0, List.of(), List.of(new Problem(name, 1, e.getMessage())));
-        }
-        long rows = 0;
-        for (Table.Line line : table.lines()) {
-            if (line.blank()) {
-                continue;
-            }
-            rows++;
-            try {
-                events.add(item(line.cells(), columns));
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(name, line.number(), e.getMessage()));
-            }
-        }
-        return new FileImport(name, rows, events, problems);
+        return Table.importRows(file, COLUMNS, List.of("date", "channel", "title"), this::item);
     }
 
     private Event item(List<String> row, Map<String, Integer> columns) {
         LocalDate day = Rows.date(Rows.cell(row, columns, "date"));
-        String channelCell = Rows.cell(row, columns, "channel");
-        String channel = channels.get(channelCell);
-        if (channel == null) {
-            throw new IllegalArgumentException("渠道 '" + channelCell + "' is not a channel of the org; known: " + channels.keySet().stream().sorted().toList());
-        }
+        String channel = Rows.channel(channels, Rows.cell(row, columns, "channel"));
         String title = Rows.cell(row, columns, "title");
         if (title.isEmpty()) {
             throw new IllegalArgumentException("标题 is empty");

@@ -1,5 +1,6 @@
 package io.xxgk.importers;
 
+import io.xxgk.client.Event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -26,6 +28,41 @@ record Table(List<String> header, List<Line> lines) {
         boolean blank() {
             return cells.stream().allMatch(c -> c == null || c.isBlank());
         }
+    }
+
+    /** One event from a row; {@link IllegalArgumentException} says what is wrong with it. */
+    interface RowReader {
+        Event read(List<String> cells, Map<String, Integer> columns);
+    }
+
+    /**
+     * Each non-blank row of the file as an event, or as a problem naming its line; a header without
+     * the {@code required} columns is one problem on line 1.
+     */
+    static FileImport importRows(Path file, Map<String, List<String>> names, List<String> required, RowReader reader) throws IOException {
+        String name = file.getFileName().toString();
+        Table table = read(file);
+        Map<String, Integer> columns;
+        try {
+            columns = Rows.columns(table.header(), names, required);
+        } catch (IllegalArgumentException e) {
+            return new FileImport(name, 0, List.of(), List.of(new Problem(name, 1, e.getMessage())));
+        }
+        List<Event> events = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        long rows = 0;
+        for (Line line : table.lines()) {
+            if (line.blank()) {
+                continue;
+            }
+            rows++;
+            try {
+                events.add(reader.read(line.cells(), columns));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(name, line.number(), e.getMessage()));
+            }
+        }
+        return new FileImport(name, rows, events, problems);
     }
 
     static Table read(Path file) throws IOException {
