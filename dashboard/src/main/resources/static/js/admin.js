@@ -85,18 +85,21 @@
         input.value = value || '';
         input.dataset.item = e.item;
         input.dataset.field = field;
+        input.dataset.catalog = field === 'title' ? (e.catalogTitle || '') : '';
         cells[2 + j].appendChild(input);
       });
     });
   }
 
+  /** Only what the org changed: the catalog's own wording is not copied into the org's edition. */
   function checklistEdit() {
     const items = {};
     document.querySelectorAll('#checklist-table input').forEach(input => {
       const item = items[input.dataset.item] = items[input.dataset.item] || {item: Number(input.dataset.item)};
-      item[input.dataset.field] = input.value.trim() || null;
+      const value = input.value.trim();
+      item[input.dataset.field] = value && value !== input.dataset.catalog ? value : null;
     });
-    return {version: checklistVersion, items: Object.values(items)};
+    return {version: checklistVersion, items: Object.values(items).filter(i => i.title || i.department || i.link)};
   }
 
   async function act(action, done) {

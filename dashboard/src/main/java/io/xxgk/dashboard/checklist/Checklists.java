@@ -12,8 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Checklists {
 
-    /** One item as the 清单事项公开情况表 lists it; department and link are null until the org names them. */
-    public record Entry(int item, int categoryNumber, String category, String title, String department, String link) {
+    /**
+     * One item as the 清单事项公开情况表 lists it; department and link are null until the org names them.
+     *
+     * @param title        the org's wording, else the catalog's
+     * @param catalogTitle the catalog's wording
+     */
+    public record Entry(int item, int categoryNumber, String category, String title, String department, String link,
+                        String catalogTitle) {
     }
 
     /** @param version the org's edition (0: the catalog unchanged) */
@@ -39,7 +45,7 @@ public class Checklists {
         List<Entry> entries = catalog.entries().stream().map(e -> {
             OrgChecklist.Item edit = edits.get(e.item());
             return edit == null ? e : new Entry(e.item(), e.categoryNumber(), e.category(),
-                    edit.title() == null ? e.title() : edit.title(), edit.department(), edit.link());
+                    edit.title() == null ? e.title() : edit.title(), edit.department(), edit.link(), e.catalogTitle());
         }).toList();
         return new Edition(org, catalog.version(), edition.version(), entries);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.registry.OrgChecklist;
 import io.xxgk.registry.RegistryFollower;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -188,6 +189,8 @@ class BrowserTest {
         browser.findElement(By.cssSelector("#checklist-form button")).click();
         awaitText("status", "清单已保存");
         assertThat(browser.findElement(By.id("checklist-version")).getText()).contains("第 1 版");
+        assertThat(registry.registry().checklist("demo").orElseThrow().items()).as("only what was edited, not the catalog's wording")
+                .containsExactly(new OrgChecklist.Item(6, null, null, "https://xxgk.demo.edu.cn/ndbg"));
         screenshot("admin");
 
         browser.findElement(By.linkText("年度报告")).click();
