@@ -15,7 +15,8 @@ import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The real Kafka broker and ClickHouse server every integration test talks to, started once per
- * test run and shared. Where they come from, in order:
+ * test run and shared. With {@code -Pcontainers} they are always the official images
+ * ({@link ContainersOnly}). Otherwise they come from, in order:
  * <ol>
  *   <li>the servers {@code ./xxgk test} started for the whole run ({@code XXGK_TEST_STACK_ENV});</li>
  *   <li>the official images through Testcontainers, where a Docker engine runs
@@ -59,13 +60,19 @@ public final class RealServers {
         return StackHome.findRepo(Path.of(System.getProperty("xxgk.root", ".")));
     }
 
+    /** {@code local}: local processes even where Docker runs; {@code containers}: the official images only (see {@link ContainersOnly}). */
+    public static final String SERVERS_PROPERTY = "xxgk.test.servers";
+
     private static Endpoints start() {
+        if (ContainersOnly.MODE.equals(System.getProperty(SERVERS_PROPERTY))) {
+            return containers();
+        }
         String shared = System.getenv("XXGK_TEST_STACK_ENV");
         if (shared != null && Files.exists(Path.of(shared))) {
             StackEnv env = StackEnv.load(Path.of(shared));
             return new Endpoints(env.get("KAFKA_BOOTSTRAP"), env.get("CLICKHOUSE_URL"), "shared run servers " + shared);
         }
-        if (!"local".equals(System.getProperty("xxgk.test.servers")) && DockerClientFactory.instance().isDockerAvailable()) {
+        if (!"local".equals(System.getProperty(SERVERS_PROPERTY)) && DockerClientFactory.instance().isDockerAvailable()) {
             return containers();
         }
         return localProcesses();
