@@ -83,6 +83,25 @@ class OrgAccessTest {
     }
 
     @Test
+    void theOverviewKeepsToTheSameRulesAndNamesABadYear() throws Exception {
+        HttpResponse<String> own = client("leader-a", LEADER).get("/api/v1/orgs/uni-a/overview?year=2024");
+        assertThat(own.statusCode()).isEqualTo(200);
+        JsonNode overview = json.readTree(own.body());
+        assertThat(overview.path("current").path("items").asLong()).isEqualTo(30);
+        assertThat(overview.path("previous").path("label").asString()).isEqualTo("2023年度");
+        assertThat(overview.path("months").get(2).path("items").asLong()).as("March").isEqualTo(30);
+        assertThat(overview.path("checklist").path("published").asLong()).isEqualTo(1);
+
+        assertThat(client("leader-a", LEADER).get("/api/v1/orgs/uni-b/overview?year=2024").statusCode()).isEqualTo(403);
+        assertThat(client("leader-a", LEADER).get("/api/v1/province/overview?year=2024").statusCode()).isEqualTo(403);
+        assertThat(json.readTree(client("province", PROVINCE).get("/api/v1/province/overview?year=2024").body())
+                .path("current").path("items").asLong()).isEqualTo(42);
+        HttpResponse<String> badYear = client("leader-a", LEADER).get("/api/v1/orgs/uni-a/overview?year=24");
+        assertThat(badYear.statusCode()).isEqualTo(400);
+        assertThat(badYear.body()).contains("\"name\":\"year\"");
+    }
+
+    @Test
     void aWriterDownloadsItsOwnOrgsReport() throws Exception {
         DashboardClient writer = client("writer-a", WRITER);
 

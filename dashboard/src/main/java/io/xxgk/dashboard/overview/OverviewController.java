@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OverviewController {
 
-
     private final Overviews overviews;
     private final OrgAccess access;
 
