@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record Channel(String id, String name, String kind) {
 
+    /** What an org's or a channel's id may be: it travels in URLs, tokens and events. */
+    public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,63}";
+
     /** The channels every new org (and the demo org) starts with. */
     public static final List<Channel> DEFAULTS = List.of(
             new Channel("website", "学校官网", "website"),
@@ -27,7 +30,7 @@ public record Channel(String id, String name, String kind) {
             new Channel("hotline", "服务热线", "service"));
 
     public Channel {
-        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+        if (id == null || !id.matches(ID_PATTERN)) {
             throw new IllegalArgumentException("channel id must be 1-64 of a-z, 0-9 and '-': " + id);
         }
         if (name == null || name.isBlank()) {

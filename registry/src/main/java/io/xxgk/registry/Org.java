@@ -18,7 +18,7 @@ public record Org(String id, String name, String timeZone, List<Channel> channel
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
     public Org {
-        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+        if (id == null || !id.matches(Channel.ID_PATTERN)) {
             throw new IllegalArgumentException("org id must be 1-64 of a-z, 0-9 and '-': " + id);
         }
         ZoneId.of(timeZone);

@@ -53,11 +53,11 @@ class ChannelsController {
     Channel put(@PathVariable String org, @PathVariable String id, @RequestBody Change change, Authentication login) {
         access.check(Viewer.of(login), org, Role.ADMIN);
         List<InvalidInput.Param> invalid = new ArrayList<>();
-        if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+        if (!id.matches(Channel.ID_PATTERN)) {
             invalid.add(new InvalidInput.Param("id", "must be 1-64 of a-z, 0-9 and '-' (it is what events carry in data.channel)"));
         }
-        if (change.name() == null || change.name().isBlank() || change.name().length() > MAX_NAME
-                || change.name().chars().anyMatch(Character::isISOControl)) {
+        String name = InvalidInput.text("name", change.name(), MAX_NAME, invalid);
+        if (name == null) {
             invalid.add(new InvalidInput.Param("name", "is required: the name the report prints (1-" + MAX_NAME + " characters)"));
         }
         if (change.kind() == null || !KINDS.contains(change.kind())) {
@@ -66,7 +66,7 @@ class ChannelsController {
         if (!invalid.isEmpty()) {
             throw new InvalidInput("channel", invalid);
         }
-        Channel channel = new Channel(id, change.name().strip(), change.kind());
+        Channel channel = new Channel(id, name, change.kind());
         Org current = registry.org(org).orElseThrow();
         updates.put(current.withChannel(channel));
         return channel;

@@ -1,6 +1,7 @@
 package io.xxgk.dashboard.checklist;
 
 import io.xxgk.dashboard.registry.RegistryUpdates;
+import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
 import io.xxgk.registry.DashboardUser.Role;
@@ -37,10 +38,12 @@ class ChecklistController {
 
     private final Checklists checklists;
     private final RegistryUpdates updates;
+    private final OrgAccess access;
 
-    ChecklistController(Checklists checklists, RegistryUpdates updates) {
+    ChecklistController(Checklists checklists, RegistryUpdates updates, OrgAccess access) {
         this.checklists = checklists;
         this.updates = updates;
+        this.access = access;
     }
 
     /**
@@ -52,13 +55,14 @@ class ChecklistController {
 
     @GetMapping
     Checklists.Edition checklist(@PathVariable String org, Authentication login) {
-        Viewer.of(login).require(org, Role.LEADER);
+        access.check(Viewer.of(login), org, Role.LEADER);
         return checklists.of(org);
     }
 
     @PutMapping
     Checklists.Edition save(@PathVariable String org, @RequestBody Edit edit, Authentication login) {
-        Viewer viewer = Viewer.of(login).require(org, Role.ADMIN);
+        Viewer viewer = Viewer.of(login);
+        access.check(viewer, org, Role.ADMIN);
         List<OrgChecklist.Item> items = validate(edit);
         int current = checklists.of(org).version();
         if (edit.version() != current) {
@@ -92,9 +96,9 @@ class ChecklistController {
             if (!seen.add(item.item())) {
                 invalid.add(new InvalidInput.Param(at + ".item", "item " + item.item() + " is listed twice"));
             }
-            String title = text(at + ".title", item.title(), MAX_TITLE, invalid);
-            String department = text(at + ".department", item.department(), MAX_DEPARTMENT, invalid);
-            String link = text(at + ".link", item.link(), MAX_LINK, invalid);
+            String title = InvalidInput.text(at + ".title", item.title(), MAX_TITLE, invalid);
+            String department = InvalidInput.text(at + ".department", item.department(), MAX_DEPARTMENT, invalid);
+            String link = InvalidInput.text(at + ".link", item.link(), MAX_LINK, invalid);
             if (link != null && !isWebAddress(link)) {
                 invalid.add(new InvalidInput.Param(at + ".link", "must be an http or https address"));
             }
@@ -104,20 +108,6 @@ class ChecklistController {
             throw new InvalidInput(KIND, invalid);
         }
         return items;
-    }
-
-    /** Blank is absent; text goes into the report's files, so no control characters. */
-    private static String text(String field, String value, int max, List<InvalidInput.Param> invalid) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > max) {
-            invalid.add(new InvalidInput.Param(field, "must be at most " + max + " characters"));
-        } else if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            invalid.add(new InvalidInput.Param(field, "must not contain control characters"));
-        }
-        return trimmed;
     }
 
     private static boolean isWebAddress(String link) {

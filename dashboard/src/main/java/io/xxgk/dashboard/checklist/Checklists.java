@@ -27,10 +27,13 @@ public class Checklists {
     }
 
     private final ChecklistCatalog catalog;
+    /** the catalog's items, flattened once: every report lays the org's edition over them */
+    private final List<Entry> catalogEntries;
     private final Registry registry;
 
     Checklists(ChecklistCatalog catalog, Registry registry) {
         this.catalog = catalog;
+        this.catalogEntries = catalog.entries();
         this.registry = registry;
     }
 
@@ -38,11 +41,11 @@ public class Checklists {
     public Edition of(String org) {
         OrgChecklist edition = org == null ? null : registry.checklist(org).orElse(null);
         if (edition == null) {
-            return new Edition(org, catalog.version(), 0, catalog.entries());
+            return new Edition(org, catalog.version(), 0, catalogEntries);
         }
         Map<Integer, OrgChecklist.Item> edits = edition.items().stream()
                 .collect(Collectors.toMap(OrgChecklist.Item::item, Function.identity()));
-        List<Entry> entries = catalog.entries().stream().map(e -> {
+        List<Entry> entries = catalogEntries.stream().map(e -> {
             OrgChecklist.Item edit = edits.get(e.item());
             return edit == null ? e : new Entry(e.item(), e.categoryNumber(), e.category(),
                     edit.title() == null ? e.title() : edit.title(), edit.department(), edit.link(), e.catalogTitle());
@@ -51,6 +54,6 @@ public class Checklists {
     }
 
     boolean hasItem(int item) {
-        return catalog.entries().stream().anyMatch(e -> e.item() == item);
+        return catalogEntries.stream().anyMatch(e -> e.item() == item);
     }
 }

@@ -3,7 +3,6 @@ package io.xxgk.dashboard.overview;
 import io.xxgk.dashboard.report.AnnualReport;
 import io.xxgk.dashboard.report.AnnualReports;
 import io.xxgk.dashboard.report.ReportText;
-import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
 import java.time.YearMonth;
@@ -27,24 +26,22 @@ class Overviews {
 
     private final AnnualReports reports;
     private final StatsQueries stats;
-    private final OrgAccess access;
 
-    Overviews(AnnualReports reports, StatsQueries stats, OrgAccess access) {
+    Overviews(AnnualReports reports, StatsQueries stats) {
         this.reports = reports;
         this.stats = stats;
-        this.access = access;
     }
 
     /** @param org null for the province's roll-up */
     Overview of(String org, int year) {
-        var current = async(() -> report(org, ReportPeriod.year(year)));
-        var previous = async(() -> report(org, ReportPeriod.year(year - 1)));
+        var current = async(() -> reports.report(org, ReportPeriod.year(year), ReportText.Numbers.EXACT));
+        var previous = async(() -> reports.report(org, ReportPeriod.year(year - 1), ReportText.Numbers.EXACT));
         List<ReportPeriod> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);
             months.add(ReportPeriod.range(month.atDay(1), month.atEndOfMonth()));
         }
-        var reach = async(() -> stats.reach(org == null ? access.all() : List.of(org), months));
+        var reach = async(() -> stats.reach(reports.orgs(org), months));
 
         AnnualReport now = current.join();
         AnnualReport before = previous.join();
@@ -59,12 +56,6 @@ class Overviews {
                 .map(r -> new Overview.Month(r.period().from().getMonthValue(), r.items(), r.views())).toList();
         return new Overview(org, year, Overview.Headline.of(now), Overview.Headline.of(before), channels, perMonth, now.departments(),
                 coverage(now));
-    }
-
-    private AnnualReport report(String org, ReportPeriod period) {
-        return org == null
-                ? reports.province(access.all(), period, ReportText.Numbers.EXACT)
-                : reports.report(org, period, ReportText.Numbers.EXACT);
     }
 
     private static Overview.Coverage coverage(AnnualReport report) {

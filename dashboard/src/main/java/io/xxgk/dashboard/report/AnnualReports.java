@@ -31,13 +31,20 @@ public class AnnualReports {
         this.registry = registry;
     }
 
+    /**
+     * One org's report, or for null the province's: every org in the registry counted, then added
+     * (the report's org is {@value #PROVINCE}).
+     */
     public AnnualReport report(String org, ReportPeriod period, ReportText.Numbers numbers) {
-        return report(org, checklists.of(org), stats.figures(org, period), numbers, ReportText.Scope.INSTITUTION);
+        PeriodFigures figures = stats.figures(orgs(org), period);
+        return org == null
+                ? report(PROVINCE, checklists.of(null), figures, numbers, ReportText.Scope.PROVINCE)
+                : report(org, checklists.of(org), figures, numbers, ReportText.Scope.INSTITUTION);
     }
 
-    /** Every org's figures added up; the report's org is {@value #PROVINCE}. */
-    public AnnualReport province(List<String> orgs, ReportPeriod period, ReportText.Numbers numbers) {
-        return report(PROVINCE, checklists.of(null), stats.figures(orgs, period), numbers, ReportText.Scope.PROVINCE);
+    /** The orgs whose figures make the report of {@code org} (null: the province's, every org). */
+    public List<String> orgs(String org) {
+        return org == null ? registry.orgs().stream().map(Org::id).toList() : List.of(org);
     }
 
     private AnnualReport report(String org, Checklists.Edition edition, PeriodFigures figures, ReportText.Numbers numbers, ReportText.Scope scope) {

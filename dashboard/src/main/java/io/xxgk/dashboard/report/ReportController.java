@@ -90,7 +90,7 @@ class ReportController {
         };
         ReportPeriod period = period(query);
         access.check(viewer, org, role);
-        return org == null ? reports.province(access.all(), period, numbers) : reports.report(org, period, numbers);
+        return reports.report(org, period, numbers);
     }
 
     private static ResponseEntity<byte[]> file(AnnualReport report, String extension, MediaType type, byte[] body) {

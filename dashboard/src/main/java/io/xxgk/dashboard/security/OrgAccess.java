@@ -3,11 +3,9 @@ package io.xxgk.dashboard.security;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.Registry;
+import io.xxgk.dashboard.web.NotFound;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /** Which orgs' numbers a viewer may see: the one check every page and API makes before reading figures. */
 @Component
@@ -25,14 +23,12 @@ public class OrgAccess {
      */
     public void check(Viewer viewer, String org, Role role) {
         if (org == null) {
-            if (!viewer.may(Role.PROVINCE)) {
-                throw new Forbidden("the province-wide figures need the PROVINCE role");
-            }
+            viewer.require(Role.PROVINCE);
             return;
         }
         viewer.require(org, role);
         if (registry.org(org).isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no org " + org), null);
+            throw new NotFound("no org " + org);
         }
     }
 
@@ -41,8 +37,4 @@ public class OrgAccess {
         return registry.orgs().stream().filter(o -> viewer.sees(o.id())).toList();
     }
 
-    /** Every org, for the province's roll-up. */
-    public List<String> all() {
-        return registry.orgs().stream().map(Org::id).toList();
-    }
 }

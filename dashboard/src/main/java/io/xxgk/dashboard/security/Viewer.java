@@ -48,6 +48,11 @@ public record Viewer(String name, Set<Role> roles, String org) {
         if (!sees(org)) {
             throw new Forbidden("you may not see org " + org);
         }
+        return require(role);
+    }
+
+    /** Checks that one of the viewer's roles includes {@code role}; else 403. */
+    public Viewer require(Role role) {
         if (!may(role)) {
             throw new Forbidden("this needs the " + role + " role; you have " + roles);
         }

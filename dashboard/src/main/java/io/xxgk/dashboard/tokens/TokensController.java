@@ -4,6 +4,7 @@ import io.xxgk.dashboard.registry.RegistryUpdates;
 import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
+import io.xxgk.dashboard.web.NotFound;
 import io.xxgk.registry.ApiToken;
 import io.xxgk.registry.Channel;
 import io.xxgk.registry.DashboardUser.Role;
@@ -14,10 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,14 +75,11 @@ class TokensController {
             request.channels().stream().filter(c -> !known.contains(c)).findFirst().ifPresent(c ->
                     invalid.add(new InvalidInput.Param("channels", "org " + org + " has no channel '" + c + "'; its channels: " + known)));
         }
-        String label = request.label() == null ? "" : request.label().strip();
-        if (label.length() > MAX_LABEL || label.chars().anyMatch(Character::isISOControl)) {
-            invalid.add(new InvalidInput.Param("label", "must be at most " + MAX_LABEL + " characters of text"));
-        }
+        String label = InvalidInput.text("label", request.label(), MAX_LABEL, invalid);
         if (!invalid.isEmpty()) {
             throw new InvalidInput("token", invalid);
         }
-        ApiToken.Issued issued = ApiToken.issue(org, new LinkedHashSet<>(request.channels()), label, Instant.now());
+        ApiToken.Issued issued = ApiToken.issue(org, new LinkedHashSet<>(request.channels()), label == null ? "" : label, Instant.now());
         updates.put(issued.token());
         return ResponseEntity.status(HttpStatus.CREATED).body(new Issued(TokenView.of(issued.token()), issued.bearer()));
     }
@@ -91,8 +87,7 @@ class TokensController {
     @DeleteMapping("/{id}")
     TokenView revoke(@PathVariable String org, @PathVariable String id, Authentication login) {
         access.check(Viewer.of(login), org, Role.ADMIN);
-        ApiToken token = registry.token(id).filter(t -> t.org().equals(org)).orElseThrow(() -> new ErrorResponseException(
-                HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "org " + org + " has no token " + id), null));
+        ApiToken token = registry.token(id).filter(t -> t.org().equals(org)).orElseThrow(() -> new NotFound("org " + org + " has no token " + id));
         return TokenView.of(token.revokedAt() == null ? updates.put(token.revoked(Instant.now())) : token);
     }
 }

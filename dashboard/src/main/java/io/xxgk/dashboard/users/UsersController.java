@@ -58,10 +58,7 @@ class UsersController {
 
     @GetMapping
     List<UserView> users(Authentication login) {
-        Viewer viewer = Viewer.of(login);
-        if (!viewer.may(Role.ADMIN)) {
-            throw new Forbidden("managing users needs the ADMIN role");
-        }
+        Viewer viewer = Viewer.of(login).require(Role.ADMIN);
         return registry.users().stream().filter(u -> administers(viewer, u.org(), u.role())).map(UserView::of).toList();
     }
 

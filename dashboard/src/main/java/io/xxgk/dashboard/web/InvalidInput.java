@@ -25,6 +25,23 @@ public final class InvalidInput extends ErrorResponseException {
         return new InvalidInput(kind, List.of(new Param(name, reason)));
     }
 
+    /**
+     * An optional text field: stripped, null when blank; a problem when longer than {@code max} or
+     * with control characters (the text goes into the report's CSV, XLSX and DOCX).
+     */
+    public static String text(String field, String value, int max, List<Param> invalid) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            invalid.add(new Param(field, "must be at most " + max + " characters"));
+        } else if (stripped.chars().anyMatch(Character::isISOControl)) {
+            invalid.add(new Param(field, "must not contain control characters"));
+        }
+        return stripped;
+    }
+
     /** Adds a member to the problem, e.g. what is accepted. */
     public InvalidInput with(String member, Object value) {
         getBody().setProperty(member, value);

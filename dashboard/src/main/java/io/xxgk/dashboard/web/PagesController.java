@@ -1,6 +1,6 @@
 package io.xxgk.dashboard.web;
 
-import io.xxgk.dashboard.security.Forbidden;
+import io.xxgk.dashboard.report.AnnualReports;
 import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.registry.DashboardUser.Role;
@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PagesController {
 
-    private static final String PROVINCE = "province";
-
     private final OrgAccess access;
 
     PagesController(OrgAccess access) {
@@ -30,30 +28,25 @@ class PagesController {
 
     @GetMapping("/")
     String overview(@RequestParam(required = false) String org, Authentication login, Model model) {
-        return page("overview", org, login, model);
+        return page("overview", org, Viewer.of(login), model);
     }
 
     @GetMapping("/report")
     String report(@RequestParam(required = false) String org, Authentication login, Model model) {
-        return page("report", org, login, model);
+        return page("report", org, Viewer.of(login), model);
     }
 
     @GetMapping("/admin")
     String admin(@RequestParam(required = false) String org, Authentication login, Model model) {
-        Viewer viewer = Viewer.of(login);
-        if (!viewer.may(Role.ADMIN)) {
-            throw new Forbidden("the administration page needs the ADMIN role");
-        }
-        return page("admin", org, login, model);
+        return page("admin", org, Viewer.of(login).require(Role.ADMIN), model);
     }
 
     /** The org switcher offers the orgs the viewer sees (and the province's roll-up to PROVINCE); the first is shown unless one is asked for. */
-    private String page(String template, String org, Authentication login, Model model) {
-        Viewer viewer = Viewer.of(login);
+    private String page(String template, String org, Viewer viewer, Model model) {
         List<Org> orgs = access.visible(viewer);
         boolean province = viewer.may(Role.PROVINCE) && !template.equals("admin");
-        boolean known = org != null && (orgs.stream().anyMatch(o -> o.id().equals(org)) || province && org.equals(PROVINCE));
-        String selected = known ? org : !orgs.isEmpty() ? orgs.getFirst().id() : province ? PROVINCE : null;
+        boolean known = org != null && (orgs.stream().anyMatch(o -> o.id().equals(org)) || province && org.equals(AnnualReports.PROVINCE));
+        String selected = known ? org : !orgs.isEmpty() ? orgs.getFirst().id() : province ? AnnualReports.PROVINCE : null;
         model.addAttribute("viewer", viewer);
         model.addAttribute("orgs", orgs);
         model.addAttribute("province", province);
