@@ -3,24 +3,7 @@
 
 (() => {
   const org = () => xxgk.org();
-  const csrf = {
-    [document.querySelector('meta[name=csrf-header]').content]: document.querySelector('meta[name=csrf-token]').content,
-  };
-
-  async function send(method, url, body) {
-    const response = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers: Object.assign({'Content-Type': 'application/json', Accept: 'application/json'}, csrf),
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const answer = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      const fields = (answer['invalid-params'] || []).map(p => `${p.name} ${p.reason}`).join('；');
-      throw new Error(fields || answer.detail || `HTTP ${response.status}`);
-    }
-    return answer;
-  }
+  const send = xxgk.send;
 
   const orgApi = resource => `/api/v1/orgs/${encodeURIComponent(org())}/${resource}`;
 

@@ -13,13 +13,32 @@ const xxgk = {
     return base + resource + '?' + new URLSearchParams(params).toString();
   },
 
-  async fetchJson(url, accept) {
-    const response = await fetch(url, {headers: {Accept: accept || 'application/json'}, credentials: 'same-origin'});
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      throw new Error(body.detail || `HTTP ${response.status}`);
+  fetchJson(url, accept) {
+    return xxgk.send('GET', url, undefined, accept);
+  },
+
+  /**
+   * A JSON request in the login session; a refusal becomes an Error naming each bad field.
+   * Changes carry the CSRF token of pages that have one (meta csrf-header, csrf-token).
+   */
+  async send(method, url, body, accept) {
+    const headers = {Accept: accept || 'application/json'};
+    const csrfHeader = document.querySelector('meta[name=csrf-header]');
+    if (csrfHeader) {
+      headers[csrfHeader.content] = document.querySelector('meta[name=csrf-token]').content;
     }
-    return body;
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(url, {
+      method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const fields = (answer['invalid-params'] || []).map(p => `${p.name} ${p.reason}`).join('；');
+      throw new Error(fields || answer.detail || `HTTP ${response.status}`);
+    }
+    return answer;
   },
 
   number(n) {
