@@ -144,12 +144,18 @@ public final class AccessLogImporter implements Importer {
         if (!method.equals("GET") || !(status.equals("200") || status.equals("304")) || isCrawler(userAgent)) {
             return null;
         }
-        String path = target.indexOf('?') >= 0 && !target.contains("id=") ? target.substring(0, target.indexOf('?')) : target;
-        Matcher m = items.matcher(path);
+        // the page without its query (?from=wechat), or with it for CMSs whose item is in it (content.jsp?id=10086)
+        int query = target.indexOf('?');
+        String page = query < 0 ? target : target.substring(0, query);
+        Matcher m = items.matcher(page);
         if (!m.find()) {
-            return null;
+            m = items.matcher(target);
+            if (query < 0 || !m.find()) {
+                return null;
+            }
+            page = target;
         }
-        String item = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : path;
+        String item = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : page;
         return item.length() > 256 ? null : item;
     }
 

@@ -161,6 +161,23 @@ class ImportersTest {
     }
 
     @Test
+    void anItemPatternMayReadTheQueryWhereTheCmsPutsTheItemThere() throws IOException {
+        Path log = temp.resolve("jsp.log");
+        Files.writeString(log, """
+                10.0.0.1 - - [01/Mar/2024:08:01:02 +0800] "GET /content.jsp?id=10086&from=wechat HTTP/1.1" 200 5120 "-" "Mozilla/5.0 Chrome/120.0"
+                10.0.0.2 - - [01/Mar/2024:08:02:02 +0800] "GET /content.jsp?id=10086 HTTP/1.1" 200 5120 "-" "Mozilla/5.0 Safari/605.1.15"
+                10.0.0.3 - - [01/Mar/2024:08:03:02 +0800] "GET /content.jsp HTTP/1.1" 200 5120 "-" "Mozilla/5.0 Safari/605.1.15"
+                """);
+
+        FileImport result = new AccessLogImporter("website", "^/content\\.jsp\\?id=(\\d+)", CHINA).read(log);
+
+        assertThat(result.events()).singleElement().satisfies(e -> {
+            assertThat(e.data().path("itemId").asText()).isEqualTo("10086");
+            assertThat(e.data().path("views").asLong()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void aGzippedLogReadsTheSame() throws IOException {
         Path gz = temp.resolve("access.log.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
