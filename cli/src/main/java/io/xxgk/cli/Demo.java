@@ -14,7 +14,6 @@ import io.xxgk.client.XxgkClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,12 +36,12 @@ final class Demo implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         StackEnv env = target.up();
-        LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+        LocalDate today = LocalDate.now(DemoUniversity.CHINA);
         int year = today.getYear();
         List<Event> lastYear = DemoUniversity.year(year - 1, LocalDate.of(year - 1, 12, 31));
         List<Event> thisYear = DemoUniversity.year(year, today);
         // last year's final days arrive late, after this year's events, and land in last year all the same
-        OffsetDateTime lateFrom = OffsetDateTime.of(year - 1, 12, 22, 0, 0, 0, 0, ZoneOffset.ofHours(8));
+        OffsetDateTime lateFrom = OffsetDateTime.of(year - 1, 12, 22, 0, 0, 0, 0, DemoUniversity.CHINA);
         List<Event> onTime = new ArrayList<>(lastYear.stream().filter(e -> e.time().isBefore(lateFrom)).toList());
         List<Event> late = lastYear.stream().filter(e -> !e.time().isBefore(lateFrom)).toList();
         onTime.addAll(thisYear);

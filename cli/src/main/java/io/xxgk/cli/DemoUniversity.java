@@ -25,7 +25,7 @@ import java.util.Random;
 final class DemoUniversity {
 
     static final String SOURCE = "/demo/university";
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final List<String> DEPARTMENTS = List.of("党政办公室", "教务处", "招生办公室", "人事处", "财务处", "学生工作部",
             "研究生院", "科学技术处", "国有资产管理处", "国际交流与合作处", "党委宣传部", "信息化建设与管理中心");
     /** Checklist items weighted as offices publish them: the annual report, admissions, finance, procurement, teaching quality. */
@@ -43,12 +43,15 @@ final class DemoUniversity {
             new Channel("doc-transfer", 1085, 0.2), new Channel("procurement", 250, 1.0));
 
     private final int year;
+    /** 0 for this year: this year's newspaper reaches 第336期 and WeChat nears 80 000 followers */
+    private final int yearsAgo;
     private final LocalDate until;
     private final Random random;
     private final List<Event> events = new ArrayList<>();
 
     private DemoUniversity(int year, LocalDate until) {
         this.year = year;
+        this.yearsAgo = LocalDate.now(CHINA).getYear() - year;
         this.until = until;
         this.random = new Random(year * 7919L);
     }
@@ -128,7 +131,7 @@ final class DemoUniversity {
     }
 
     private void newspaperIssues() {
-        long first = 336 - 15 * (LocalDate.now().getYear() - year) - 14;
+        long first = 336 - 15 * yearsAgo - 14;
         for (int i = 0; i < 15; i++) {
             OffsetDateTime released = workday(10 + i * 23);
             add(Events.issueReleased("newspaper", first + i).pages(4 + 4 * (i % 3 == 0 ? 1 : 0)).items(33)
@@ -137,7 +140,7 @@ final class DemoUniversity {
     }
 
     private void followers() {
-        long[] start = {74_000 - (LocalDate.now().getYear() - year) * 5_000L, 150_000, 42_000, 9_000};
+        long[] start = {74_000 - yearsAgo * 5_000L, 150_000, 42_000, 9_000};
         String[] channels = {"wechat", "weibo", "douyin", "wechat-video"};
         for (int month = 1; month <= 12; month++) {
             for (int c = 0; c < channels.length; c++) {
