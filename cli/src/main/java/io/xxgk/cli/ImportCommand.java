@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -72,7 +73,7 @@ final class ImportCommand implements Callable<Integer> {
     static final class KindConverter implements CommandLine.ITypeConverter<Kind> {
         @Override
         public Kind convert(String value) {
-            return Kind.valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            return Kind.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
 
@@ -103,7 +104,7 @@ final class ImportCommand implements Callable<Integer> {
             events.addAll(read.events());
             problems.addAll(read.problems());
         }
-        problems.forEach(p -> System.err.println(p));
+        problems.forEach(System.err::println);
         if (!problems.isEmpty() && !skipBadRows) {
             System.err.printf("nothing imported: %d bad rows (fix them, or --skip-bad-rows to import the %d good events)%n",
                     problems.size(), events.size());

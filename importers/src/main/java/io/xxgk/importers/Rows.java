@@ -3,6 +3,7 @@ package io.xxgk.importers;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class Rows {
 
     /** The column of each field, found by any of its names (case and spaces ignored). */
     static Map<String, Integer> columns(List<String> header, Map<String, List<String>> names, List<String> required) {
-        Map<String, Integer> columns = new java.util.HashMap<>();
+        Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String cell = header.get(i).strip().toLowerCase(Locale.ROOT).replace("\uFEFF", "");
             for (Map.Entry<String, List<String>> field : names.entrySet()) {
