@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./xxgk bench NAME}: each benchmark on fresh servers of its own, ending in one key=value line. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the platform against a baseline taken in the same run.",
-        subcommands = {Bench.Ingest.class, Bench.Pipeline.class, Bench.Report.class})
+        subcommands = {Bench.Ingest.class, Bench.Pipeline.class, Bench.Report.class, Bench.Chaos.class})
 public final class Bench {
 
     /** The load both ingest and pipeline benchmarks put on the platform, and their baseline. */
@@ -80,6 +80,23 @@ public final class Bench {
         public Integer call() throws Exception {
             new ReportBenchmark(repo(), new ReportBenchmark.Options(sizes.stream().sorted().toList(), runs, scanRuns)).run();
             return 0;
+        }
+    }
+
+    @Command(name = "chaos", description = "Known events through ingest while the aggregator is killed, the broker restarted and "
+            + "ClickHouse stopped; re-sends and fuzzed requests; then lost, doubled and server errors (last line).")
+    static final class Chaos implements Callable<Integer> {
+        @Option(names = "--short", description = "the form CI runs: fewer events, a shorter stream and outage, fewer fuzzed requests")
+        boolean brief;
+
+        @Override
+        public Integer call() throws Exception {
+            Path repo = repo();
+            IngestBenchmark.requireBuilt(repo);
+            ChaosSuite.Options options = brief
+                    ? new ChaosSuite.Options(3_000, Duration.ofSeconds(40), 2, Duration.ofSeconds(8), 3, 1_000)
+                    : new ChaosSuite.Options(20_000, Duration.ofSeconds(150), 3, Duration.ofSeconds(30), 3, 10_000);
+            return new ChaosSuite(repo, options).run().ok() ? 0 : 1;
         }
     }
 

@@ -37,7 +37,7 @@ class MalformedRequestsTest {
     private static final List<Object> WRONG_VALUES = List.of(42, -1, 1.5, true, "", " ", List.of(), Map.of("a", 1), "\u0000", "x".repeat(5000));
     private static final List<String> CONTENT_TYPES = List.of("application/cloudevents+json", "application/cloudevents-batch+json");
     private static final List<String> BAD_CONTENT_TYPES = List.of("", "*/*", "application/cloudevents+json;;=", "text/html",
-            "application/octet-stream", "multipart/form-data; boundary=x", "application/cloudevents+xml", "\u00e9/\u00e9");
+            "application/octet-stream", "multipart/form-data; boundary=x", "multipart/form-data", "application/cloudevents+xml", "\u00e9/\u00e9");
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {

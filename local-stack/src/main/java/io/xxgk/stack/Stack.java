@@ -102,6 +102,11 @@ public final class Stack {
         }
     }
 
+    /** Stops one component, gracefully (a broker restart, a database outage); {@link #up} brings it back. */
+    public boolean stop(String name) {
+        return processes.stop(name);
+    }
+
     public record Status(String name, Optional<Long> pid, String address, boolean healthy) {
     }
 

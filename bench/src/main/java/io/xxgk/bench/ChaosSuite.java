@@ -1,0 +1,321 @@
+package io.xxgk.bench;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+import io.xxgk.stack.Stack;
+import io.xxgk.stack.StackKeys;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * {@code ./xxgk chaos}: the promise "nothing accepted is lost, nothing is counted twice, bad input
+ * gets a 4xx" checked while the platform is being broken. On a fresh stack (Kafka, ClickHouse,
+ * ingest, aggregator), a stream of known events flows through ingest while the aggregator is
+ * killed with SIGKILL several times, the broker is restarted and ClickHouse is stopped for a
+ * while; then every event is sent three times more and a fuzzer fires bad requests. At the end,
+ * each known event is looked up in the rollup the reports read: its views must be there exactly
+ * once. Prints a table and, last, {@code lost=N doubled=N server_errors=N}.
+ */
+final class ChaosSuite {
+
+    /**
+     * @param events          known events in the stream
+     * @param stream          how long the stream flows (the faults fall inside it)
+     * @param aggregatorKills SIGKILLs of the aggregator
+     * @param outage          how long ClickHouse stays stopped
+     * @param resends         times everything is sent again after the stream
+     * @param fuzzRequests    bad requests fired
+     */
+    record Options(int events, Duration stream, int aggregatorKills, Duration outage, int resends, int fuzzRequests) {
+    }
+
+    /** The outcome; {@link #ok()} when nothing was lost, doubled or answered with a server error. */
+    record Outcome(long lost, long doubled, long serverErrors, long refusedButStored) {
+        boolean ok() {
+            return lost == 0 && doubled == 0 && serverErrors == 0 && refusedButStored == 0;
+        }
+    }
+
+    private static final int BATCH = 20;
+    private static final String SOURCE = "/chaos";
+    private static final Duration COUNTED_WITHIN = Duration.ofMinutes(3);
+    private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
+
+    private final Path repo;
+    private final Options options;
+    private final long startedAt = System.nanoTime();
+
+    ChaosSuite(Path repo, Options options) {
+        this.repo = repo;
+        this.options = options;
+    }
+
+    /** The figures the table shows, gathered while the stack runs and printed once it is down. */
+    private record Report(CarefulSender sender, Counted counted, Fuzzer.Result fuzz, Outcome outcome) {
+    }
+
+    Outcome run() throws Exception {
+        System.out.println("machine: " + Machine.here());
+        System.out.printf("chaos: %d known events over %d s; %d SIGKILLs of the aggregator, a broker restart, ClickHouse stopped %d s; "
+                        + "everything re-sent %d times; %d fuzzed requests%n", options.events(), options.stream().toSeconds(),
+                options.aggregatorKills(), options.outage().toSeconds(), options.resends(), options.fuzzRequests());
+        Report report;
+        try (BenchStack bench = BenchStack.start(repo, "chaos", Set.of("kafka", "clickhouse", "ingest", "aggregator"));
+             Client clickHouse = PipelineBenchmark.client(bench.env())) {
+            URI ingest = URI.create(bench.env().get(StackKeys.INGEST_URL));
+            CarefulSender sender = new CarefulSender(ingest.resolve("/v1/events"), bench.token(), Duration.ofMinutes(5));
+            AtomicIntegerArray accepted = new AtomicIntegerArray(options.events());
+            log("stream started");
+            long streamStart = System.nanoTime();
+            Thread stream = Thread.ofPlatform().name("chaos-stream").start(() -> stream(sender, accepted, streamStart));
+            breakThings(bench, streamStart);
+            stream.join();
+            log("stream ended: " + sender.accepted.sum() + " of " + options.events() + " events accepted");
+
+            for (int round = 1; round <= options.resends(); round++) {
+                for (int from = 0; from < options.events(); from += 500) {
+                    int to = Math.min(options.events(), from + 500);
+                    if (sender.send(batch(from, to), to - from)) {
+                        mark(accepted, from, to);
+                    }
+                }
+                log("re-sent everything, round " + round);
+            }
+
+            String websiteOnly = bench.token(Set.of("website"));
+            awaitKnown(ingest, websiteOnly);
+            Fuzzer fuzzer = new Fuzzer(ingest, bench.token(), websiteOnly, 20261122L);
+            Fuzzer.Result fuzz = fuzzer.fire(options.fuzzRequests(), 4);
+            log("fired " + fuzz.requests() + " fuzzed requests");
+
+            Counted counted = awaitCounted(clickHouse, accepted);
+            long refusedButStored = storedOf(clickHouse, fuzzer.refusedIds());
+            Outcome outcome = new Outcome(counted.lost(), counted.doubled(), sender.serverErrors.sum() + fuzz.serverErrors() + fuzz.noAnswer(),
+                    refusedButStored);
+            report = new Report(sender, counted, fuzz, outcome);
+        }
+        print(report);
+        return report.outcome();
+    }
+
+    // ---- the known events: event i is item chaos-item-i with 1 + i % 9 views, on a day of 2025
+
+    private static String event(int i) {
+        return ("{\"specversion\":\"1.0\",\"id\":\"chaos-%d\",\"source\":\"%s\",\"type\":\"xxgk.item.viewed\","
+                + "\"time\":\"%sT10:00:00+08:00\",\"data\":{\"channel\":\"website\",\"itemId\":\"chaos-item-%d\",\"views\":%d}}")
+                .formatted(i, SOURCE, LocalDate.of(2025, 1, 1).plusDays(i % 365), i, views(i));
+    }
+
+    private static int views(int i) {
+        return 1 + i % 9;
+    }
+
+    private static String batch(int from, int to) {
+        List<String> events = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            events.add(event(i));
+        }
+        return "[" + String.join(",", events) + "]";
+    }
+
+    private static void mark(AtomicIntegerArray accepted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            accepted.set(i, 1);
+        }
+    }
+
+    /** Batches at an even pace over the stream's duration; after a fault it catches up. */
+    private void stream(CarefulSender sender, AtomicIntegerArray accepted, long start) {
+        int batches = (options.events() + BATCH - 1) / BATCH;
+        long interval = options.stream().toNanos() / batches;
+        try {
+            for (int b = 0; b < batches; b++) {
+                long due = start + b * interval - System.nanoTime();
+                if (due > 0) {
+                    Thread.sleep(Duration.ofNanos(due));
+                }
+                int from = b * BATCH;
+                int to = Math.min(options.events(), from + BATCH);
+                if (sender.send(batch(from, to), to - from)) {
+                    mark(accepted, from, to);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- the faults, spread over the stream
+
+    private void breakThings(BenchStack bench, long streamStart) throws InterruptedException {
+        long streamNanos = options.stream().toNanos();
+        List<Double> kills = new ArrayList<>();
+        for (int k = 0; k < options.aggregatorKills(); k++) {
+            kills.add(0.1 + 0.8 * k / Math.max(1, options.aggregatorKills() - 1));
+        }
+        Stack stack = bench.stack();
+        record Fault(double at, String name) {
+        }
+        List<Fault> faults = new ArrayList<>();
+        kills.forEach(at -> faults.add(new Fault(at, "kill")));
+        faults.add(new Fault(0.25, "broker"));
+        faults.add(new Fault(0.5, "clickhouse"));
+        faults.sort(Comparator.comparingDouble(Fault::at));
+        for (Fault fault : faults) {
+            long due = streamStart + (long) (fault.at() * streamNanos) - System.nanoTime();
+            if (due > 0) {
+                Thread.sleep(Duration.ofNanos(due));
+            }
+            long began = System.nanoTime();
+            switch (fault.name()) {
+                case "kill" -> {
+                    long pid = bench.pid("aggregator");
+                    ProcessHandle.of(pid).ifPresent(p -> {
+                        p.destroyForcibly();
+                        p.onExit().join();
+                    });
+                    stack.up(QUIET);
+                    log("aggregator killed (SIGKILL, pid " + pid + "), back in " + since(began));
+                }
+                case "broker" -> {
+                    stack.stop("kafka");
+                    stack.up(QUIET);
+                    log("broker stopped and started again, back in " + since(began));
+                }
+                default -> {
+                    stack.stop("clickhouse");
+                    log("ClickHouse stopped");
+                    Thread.sleep(options.outage());
+                    stack.up(QUIET);
+                    log("ClickHouse started again, " + since(began) + " after it stopped");
+                }
+            }
+        }
+    }
+
+    /** Waits until ingest knows a new token (it follows the registry): a wrong media type then gets 415, not 401. */
+    private static void awaitKnown(URI ingest, String token) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest probe = HttpRequest.newBuilder(ingest.resolve("/v1/events")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("probe")).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 401) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("ingest did not learn a new token within 30 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    // ---- counting
+
+    record Counted(long accepted, long counted, long lost, long doubled, long storedRows) {
+    }
+
+    /** Waits until every accepted event is counted or the deadline passes; the rollup decides. */
+    private Counted awaitCounted(Client clickHouse, AtomicIntegerArray accepted) throws InterruptedException {
+        long deadline = System.nanoTime() + COUNTED_WITHIN.toNanos();
+        Counted counted;
+        do {
+            counted = count(clickHouse, accepted);
+            if (counted.counted() >= counted.accepted()) {
+                break;
+            }
+            Thread.sleep(1000);
+        } while (System.nanoTime() < deadline);
+        log("counted " + counted.counted() + " of " + counted.accepted() + " accepted events");
+        return counted;
+    }
+
+    private static Counted count(Client clickHouse, AtomicIntegerArray accepted) {
+        Map<Integer, Long> views = new HashMap<>();
+        for (GenericRecord r : clickHouse.queryAll("""
+                SELECT toUInt32(substring(item, 12)) AS i, sum(views) AS views FROM xxgk.item_daily
+                WHERE org = 'bench' AND channel = 'website' AND startsWith(item, 'chaos-item-') GROUP BY item""")) {
+            views.put((int) r.getLong("i"), r.getLong("views"));
+        }
+        long acceptedEvents = 0;
+        long counted = 0;
+        long lost = 0;
+        long doubled = 0;
+        for (int i = 0; i < accepted.length(); i++) {
+            long seen = views.getOrDefault(i, 0L);
+            if (seen > 0) {
+                counted++;
+            }
+            if (seen > views(i)) {
+                doubled++;
+            }
+            if (accepted.get(i) == 1) {
+                acceptedEvents++;
+                if (seen < views(i)) {
+                    lost++;
+                }
+            }
+        }
+        long storedRows = clickHouse.queryAll("SELECT count() AS n FROM xxgk.events WHERE org = 'bench' AND source = '" + SOURCE + "'")
+                .getFirst().getLong("n");
+        return new Counted(acceptedEvents, counted, lost, doubled, storedRows);
+    }
+
+    /** How many of these fuzzer's ids are stored (its ids are {@code fuzz-<n>}, read back whole and matched here). */
+    private static long storedOf(Client clickHouse, List<String> ids) {
+        Set<String> refused = Set.copyOf(ids);
+        return clickHouse.queryAll("SELECT id FROM xxgk.events WHERE org = 'bench' AND source = {source:String}",
+                Map.of("source", Fuzzer.SOURCE), null).stream().filter(r -> refused.contains(r.getString("id"))).count();
+    }
+
+    // ---- output
+
+    private void print(Report report) {
+        CarefulSender sender = report.sender();
+        Counted counted = report.counted();
+        Fuzzer.Result fuzz = report.fuzz();
+        Outcome outcome = report.outcome();
+        String row = "  %-52s %12s%n";
+        System.out.println();
+        System.out.printf(row, "", "events");
+        System.out.printf(row, "known events", options.events());
+        System.out.printf(row, "sent, re-sends included (" + (1 + options.resends()) + "× each)", (long) options.events() * (1 + options.resends()));
+        System.out.printf(row, "accepted (202), re-sends included", sender.accepted.sum());
+        System.out.printf(row, "accepted at least once", counted.accepted());
+        System.out.printf(row, "rejected (4xx)", sender.rejected.sum());
+        System.out.printf(row, "counted in the reports' rollup", counted.counted());
+        System.out.printf(row, "lost (accepted, not counted)", counted.lost());
+        System.out.printf(row, "double-counted", counted.doubled());
+        System.out.printf(row, "rows in events before merges (copies merge away)", counted.storedRows());
+        System.out.printf(row, "", "requests");
+        System.out.printf(row, "stream and re-sends", sender.requests.sum());
+        System.out.printf(row, "  answered 503/429/502/504 or not at all (retried)", sender.unavailable.sum());
+        System.out.printf(row, "  other 5xx", sender.serverErrors.sum());
+        System.out.printf(row, "fuzzed (bad input)", fuzz.requests());
+        fuzz.byStatus().forEach((status, n) -> System.out.printf(row, "  answered " + status, n));
+        System.out.printf(row, "  5xx", fuzz.serverErrors());
+        System.out.printf(row, "  no answer", fuzz.noAnswer());
+        System.out.printf(row, "  events of refused requests stored", outcome.refusedButStored());
+        System.out.println("  fuzzed requests that stayed valid (202): " + (fuzz.acceptedMutations().isEmpty() ? "none" : fuzz.acceptedMutations()));
+        fuzz.firstServerError().forEach((what, body) -> System.out.println("  server error: " + what + ": " + body));
+        System.out.printf("lost=%d doubled=%d server_errors=%d%n", outcome.lost(), outcome.doubled(), outcome.serverErrors());
+    }
+
+    private void log(String what) {
+        System.out.printf("  %6.1f s  %s%n", (System.nanoTime() - startedAt) / 1e9, what);
+    }
+
+    private static String since(long began) {
+        return String.format("%.1f s", (System.nanoTime() - began) / 1e9);
+    }
+}
