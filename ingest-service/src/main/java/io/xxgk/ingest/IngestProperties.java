@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param retryAfter     the Retry-After of a 503
  * @param maxBatchEvents events in one request, at most (413 beyond)
  * @param maxBodySize    bytes in one request body, at most (413 beyond)
+ * @param rateLimit      events one token may send (429 beyond)
  */
 @ConfigurationProperties("xxgk.ingest")
 public record IngestProperties(
@@ -23,5 +24,17 @@ public record IngestProperties(
         @DefaultValue("2") int committers,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("1000") int maxBatchEvents,
-        @DefaultValue("1MB") DataSize maxBodySize) {
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * A token bucket of events per token and ingest instance: {@code burst} events at once, refilled
+     * at {@code eventsPerSecond}. It keeps one institution's runaway adapter from taking a shared
+     * platform's capacity; a 429 says when to come back and adapters retry then.
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5000") long eventsPerSecond,
+            @DefaultValue("100000") long burst) {
+    }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v1/events}: authenticate, read, admit all or nothing, write to Kafka, then 202.
+ * {@code POST /v1/events}: authenticate, read, admit all or nothing, within the token's rate, write to Kafka, then 202.
  * Each step refuses with a {@link Rejection} before anything is written.
  */
 @RestController
@@ -24,14 +24,16 @@ class EventsController {
     private final AdapterAuthenticator authenticator;
     private final EventReader reader;
     private final EventPublisher publisher;
+    private final TokenRateLimits rateLimits;
     private final IngestMetrics metrics;
     private final IngestProperties properties;
 
-    EventsController(AdapterAuthenticator authenticator, EventReader reader, EventPublisher publisher,
+    EventsController(AdapterAuthenticator authenticator, EventReader reader, EventPublisher publisher, TokenRateLimits rateLimits,
                      IngestMetrics metrics, IngestProperties properties) {
         this.authenticator = authenticator;
         this.reader = reader;
         this.publisher = publisher;
+        this.rateLimits = rateLimits;
         this.metrics = metrics;
         this.properties = properties;
     }
@@ -41,6 +43,7 @@ class EventsController {
         Adapter adapter = authenticator.authenticate(headers.getFirst(HttpHeaders.AUTHORIZATION))
                 .orElseThrow(Rejection::unauthorized);
         List<ReadEvent> events = Admission.admit(adapter, reader.read(headers, body(request)));
+        rateLimits.admit(adapter.token().id(), events.size());
         metrics.produceTimer().record(() -> publisher.publish(adapter.org().id(), events));
         metrics.accepted(events);
         return ResponseEntity.accepted().body(Map.of("accepted", events.size()));

@@ -51,6 +51,12 @@ final class Rejection extends RuntimeException {
         return new Rejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Unsupported media type", detail, List.of(), null);
     }
 
+    static Rejection rateLimited(int events, long eventsPerSecond, Duration retryAfter) {
+        return new Rejection(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many events for this token",
+                "this token may send " + eventsPerSecond + " events a second; these " + events
+                        + " were not accepted. Send them again after Retry-After.", List.of(), retryAfter);
+    }
+
     static Rejection unavailable(Duration retryAfter) {
         return new Rejection(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Event store unavailable",
                 "Kafka did not take the events in time; nothing was accepted. Send the same events again after Retry-After: "
