@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.RegistryFollower;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,6 +161,24 @@ class OrgAccessTest {
         assertThat(problem.path("invalid-params").findValuesAsString("name")).containsExactly("name", "org", "password");
         assertThat(SERVERS.client(port).put("/api/v1/users/x", "{\"role\":\"CHIEF\"}").statusCode()).isEqualTo(400);
         assertThat(SERVERS.client(port).put("/api/v1/users/x", "not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedBeforeItIsRead() throws Exception {
+        String huge = "{\"version\":0,\"items\":[{\"item\":6,\"title\":\"" + "长".repeat(100_000) + "\"}]}";
+        DashboardClient operator = SERVERS.client(port);
+
+        HttpResponse<String> declared = operator.put("/api/v1/orgs/uni-a/checklist", huge);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(declared.body()).contains("at most 262144 bytes");
+
+        // without a length (chunked) the body is cut off at the cap, and reading it fails as a bad request
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(operator.request("/api/v1/orgs/uni-a/checklist")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(400);
+        assertThat(operator.get("/api/v1/orgs/uni-a/checklist").body()).doesNotContain("长长长");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -73,13 +74,20 @@ final class LocalStack implements AutoCloseable {
     /** The dashboard's report of the demo org as JSON, read as the operator. */
     String report(String query) throws IOException, InterruptedException {
         StackEnv env = env();
-        String basic = java.util.Base64.getEncoder().encodeToString((env.get(StackKeys.DASHBOARD_USER) + ":"
-                + env.get(StackKeys.DASHBOARD_PASSWORD)).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(env.get(StackKeys.DASHBOARD_URL)
-                        + "/api/v1/orgs/demo/report?numbers=exact&" + query)).header("Authorization", "Basic " + basic)
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = dashboardGet("/api/v1/orgs/demo/report?numbers=exact&" + query,
+                env.get(StackKeys.DASHBOARD_USER), env.get(StackKeys.DASHBOARD_PASSWORD));
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         return reply.body();
+    }
+
+    HttpResponse<String> dashboardGet(String path, String user, String password) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(env().get(StackKeys.DASHBOARD_URL) + path)).header("Authorization", "Basic " + basic)
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> postEvents(String token, String contentType, String body) throws IOException, InterruptedException {

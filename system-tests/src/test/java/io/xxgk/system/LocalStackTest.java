@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.xxgk.stack.StackEnv;
+import io.xxgk.stack.StackKeys;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +114,31 @@ class LocalStackTest {
 
     @Test
     @Order(3)
+    void noSecretIsInALogAMetricOrACommandLine() throws Exception {
+        StackEnv env = STACK.env();
+        String token = env.get(StackKeys.DEMO_TOKEN);
+        String wrongBearer = "xxgk_" + token.split("_")[1] + "_WrongSecretOfTheTokenTest0000000000000000000";
+        String wrongPassword = "wrong-password-of-the-secrets-test";
+        // failed attempts are where a careless log line would print what was tried
+        assertThat(STACK.postEvents(wrongBearer, "application/cloudevents+json", "{}").statusCode()).isEqualTo(401);
+        assertThat(STACK.dashboardGet("/api/v1/orgs/demo/report?year=2024", env.get(StackKeys.DASHBOARD_USER), wrongPassword).statusCode())
+                .isEqualTo(401);
+        String[] secrets = {token, token.substring(token.lastIndexOf('_') + 1), env.get(StackKeys.DASHBOARD_PASSWORD),
+            wrongBearer, wrongPassword};
+
+        for (String name : COMPONENTS) {
+            assertThat(Files.readString(STACK.state().resolve("logs").resolve(name + ".log"))).as(name + " log").doesNotContain(secrets);
+        }
+        for (String url : List.of(env.get(StackKeys.INGEST_URL), env.get(StackKeys.AGGREGATOR_URL), env.get(StackKeys.DASHBOARD_URL))) {
+            assertThat(STACK.get(url + "/actuator/prometheus").body()).as(url + " metrics").doesNotContain(secrets);
+            assertThat(STACK.get(url + "/actuator/env").statusCode()).as(url + " configuration is not served").isIn(401, 404);
+            assertThat(STACK.get(url + "/actuator/heapdump").statusCode()).as(url + " memory is not served").isIn(401, 404);
+        }
+        assertThat(STACK.processes()).isNotEmpty().allSatisfy(p -> assertThat(p.info().commandLine().orElse("")).doesNotContain(secrets));
+    }
+
+    @Test
+    @Order(4)
     void upBringsBackKilledProcessesOnTheSamePortsWithTheirData() throws Exception {
         Map<String, String> before = STACK.env().asMap();
         List<Long> killed = new ArrayList<>();
@@ -136,7 +163,7 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void downLeavesNoProcessBehind() throws Exception {
         LocalStack.Run down = STACK.xxgk("down");
 
@@ -146,7 +173,7 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPortTakenByAnotherProgramIsNamed() throws Exception {
         int port = STACK.env().port("INGEST_PORT");
         try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

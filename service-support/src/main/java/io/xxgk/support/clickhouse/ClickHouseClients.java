@@ -10,10 +10,14 @@ public final class ClickHouseClients {
 
     /** A builder for the server in {@code properties}, without a default database. */
     public static Client.Builder builder(ClickHouseProperties properties) {
-        return new Client.Builder()
+        Client.Builder builder = new Client.Builder()
                 .addEndpoint(properties.url())
                 .setUsername(properties.username())
                 .setPassword(properties.password())
                 .compressServerResponse(true);
+        if (!properties.rootCertificate().isBlank()) {
+            builder.setRootCertificate(properties.rootCertificate());
+        }
+        return builder;
     }
 }
