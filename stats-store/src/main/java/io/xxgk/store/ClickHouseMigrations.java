@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * statements separated by a {@code ;} at a line's end, the applied versions in {@code schema_migrations}.
  * Statements are written to be idempotent ({@code IF NOT EXISTS}), so a run cut off half-way is
  * finished by the next. After applying any, it rebuilds the rollups from {@code events}
- * ({@link Rollups}), so a migration only defines tables and views. The aggregator owns the schema: it is the one service that declares this bean.
+ * ({@link Rollups}), so a migration only defines tables and views. With {@code xxgk.clickhouse.cluster}
+ * set, the same scripts run cluster-wide on replicated tables ({@link ClusterDdl}). The aggregator
+ * owns the schema: it is the one service that declares this bean.
  */
 public class ClickHouseMigrations implements InitializingBean {
 
@@ -48,30 +51,38 @@ public class ClickHouseMigrations implements InitializingBean {
         // a client without default database: the database may not exist yet
         try (Client client = ClickHouseClients.builder(properties).build()) {
             String db = properties.database();
-            run(client, "CREATE DATABASE IF NOT EXISTS `" + db + "`");
-            run(client, "CREATE TABLE IF NOT EXISTS `" + db + "`.schema_migrations "
-                    + "(version UInt32, name String, applied_at DateTime DEFAULT now()) ENGINE = MergeTree ORDER BY version");
+            run(client, ddl("CREATE DATABASE IF NOT EXISTS `" + db + "`"));
+            run(client, ddl("CREATE TABLE IF NOT EXISTS `" + db + "`.schema_migrations "
+                    + "(version UInt32, name String, applied_at DateTime DEFAULT now()) ENGINE = MergeTree ORDER BY version"));
             Set<Integer> applied = client.queryAll("SELECT version FROM `" + db + "`.schema_migrations").stream()
                     .map(r -> (int) r.getLong("version")).collect(Collectors.toSet());
-            boolean changed = false;
-            for (Migration migration : load()) {
-                if (!applied.contains(migration.version())) {
-                    changed = true;
-                    for (String statement : statements(migration.sql().replace("${database}", db))) {
-                        run(client, statement);
-                    }
-                    client.query("INSERT INTO `" + db + "`.schema_migrations (version, name) VALUES ({v:UInt32}, {n:String})",
-                            Map.of("v", migration.version(), "n", migration.name())).get().close();
-                    log.info("applied ClickHouse migration V{}__{}", migration.version(), migration.name());
-                }
+            List<Migration> pending = load().stream().filter(m -> !applied.contains(m.version())).toList();
+            // every statement made cluster-wide before the first runs: none is left half-applied by one that cannot be
+            Map<Migration, List<String>> scripts = new LinkedHashMap<>();
+            for (Migration migration : pending) {
+                scripts.put(migration, statements(migration.sql().replace("${database}", db)).stream().map(this::ddl).toList());
             }
-            if (changed) {
+            for (Map.Entry<Migration, List<String>> script : scripts.entrySet()) {
+                Migration migration = script.getKey();
+                for (String statement : script.getValue()) {
+                    run(client, statement);
+                }
+                client.query("INSERT INTO `" + db + "`.schema_migrations (version, name) VALUES ({v:UInt32}, {n:String})",
+                        Map.of("v", migration.version(), "n", migration.name())).get().close();
+                log.info("applied ClickHouse migration V{}__{}", migration.version(), migration.name());
+            }
+            if (!pending.isEmpty()) {
                 // a new or changed rollup starts with what events already hold
                 new Rollups(client, db).rebuildAll();
             }
         } catch (Exception e) {
             throw new IllegalStateException("ClickHouse migrations failed at " + properties.url() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The statement as this deployment runs it: as written on a single server, cluster-wide on a cluster. */
+    private String ddl(String statement) {
+        return properties.cluster().isBlank() ? statement : ClusterDdl.onCluster(statement, properties.cluster());
     }
 
     static List<Migration> load() throws IOException {

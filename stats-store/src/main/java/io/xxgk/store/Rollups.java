@@ -52,6 +52,10 @@ public final class Rollups {
      * @throws IllegalStateException when events of the year kept arriving during each attempt
      */
     public void rebuild(int year) {
+        if (engine("events").startsWith("Replicated")) {
+            // on a cluster, what other replicas stored comes here first: the rebuild reads this replica
+            run("SYSTEM SYNC REPLICA `" + database + "`.events", Map.of());
+        }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             String before = lastStored(year);
             for (Rollup rollup : rollups()) {
@@ -117,7 +121,8 @@ public final class Rollups {
         String table = "`" + database + "`.`" + rollup.table() + "`";
         String staging = "`" + database + "`.`" + rollup.table() + "_rebuild`";
         run("DROP TABLE IF EXISTS " + staging, Map.of());
-        run("CREATE TABLE " + staging + " AS " + table, Map.of());
+        // a local table on this server even on a cluster: the partition swap is what replicates
+        run("CREATE TABLE " + staging + " AS " + table + " ENGINE = " + ClusterDdl.unreplicated(engine(rollup.table())), Map.of());
         try {
             run("INSERT INTO " + staging + " " + rollup.select(), Map.of("year", year));
             // an empty rebuild is an answer too: the year has nothing for this rollup
@@ -126,6 +131,11 @@ public final class Rollups {
         } finally {
             run("DROP TABLE IF EXISTS " + staging, Map.of());
         }
+    }
+
+    private String engine(String table) {
+        return clickHouse.queryAll("SELECT engine_full FROM system.tables WHERE database = {db:String} AND name = {table:String}",
+                Map.of("db", database, "table", table), null).getFirst().getString("engine_full");
     }
 
     private String lastStored(int year) {

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database        the platform's database; created by the aggregator's migrations
  * @param rootCertificate a PEM file of the CA that signed the server's certificate, when the JVM's
  *                        trust store does not know it (an in-house CA); empty: the JVM's
+ * @param cluster         the cluster (in the servers' {@code remote_servers}) whose replicas hold the
+ *                        tables: the aggregator's migrations then run {@code ON CLUSTER} with
+ *                        replicated engines (docs/operations.md); empty: a single server
  */
 @ConfigurationProperties("xxgk.clickhouse")
 public record ClickHouseProperties(
@@ -18,7 +21,8 @@ public record ClickHouseProperties(
         @DefaultValue("xxgk") String database,
         @DefaultValue("default") String username,
         @DefaultValue("") String password,
-        @DefaultValue("") String rootCertificate) {
+        @DefaultValue("") String rootCertificate,
+        @DefaultValue("") String cluster) {
 
     @ConstructorBinding
     public ClickHouseProperties {
@@ -26,6 +30,6 @@ public record ClickHouseProperties(
 
     /** A server reached over plain HTTP or with the JVM's trust store. */
     public ClickHouseProperties(String url, String database, String username, String password) {
-        this(url, database, username, password, "");
+        this(url, database, username, password, "", "");
     }
 }
