@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The pinned versions of the servers, copied by the build from the parent pom. */
-public record Versions(String chdbPackage, String chdbVersion, String kafkaImage, String clickhouseImage) {
+public record Versions(String chdbPackage, String chdbVersion, String kafkaImage, String clickhouseImage, String clickhouseKeeperImage) {
 
     public static Versions load() {
         Properties p = new Properties();
@@ -16,6 +16,6 @@ public record Versions(String chdbPackage, String chdbVersion, String kafkaImage
             throw new UncheckedIOException(e);
         }
         return new Versions(p.getProperty("chdb.package"), p.getProperty("chdb.version"),
-                p.getProperty("kafka.image"), p.getProperty("clickhouse.image"));
+                p.getProperty("kafka.image"), p.getProperty("clickhouse.image"), p.getProperty("clickhouse-keeper.image"));
     }
 }

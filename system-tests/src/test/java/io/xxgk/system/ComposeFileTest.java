@@ -48,6 +48,34 @@ class ComposeFileTest {
     void kafkaAndClickHouseAreTheReleasesTheBuildPins() throws IOException {
         assertThat(service("kafka").get("image")).isEqualTo(pomProperty("kafka.image"));
         assertThat(service("clickhouse").get("image")).isEqualTo(pomProperty("clickhouse.image"));
+        assertThat(service("clickhouse-2").get("image")).isEqualTo(pomProperty("clickhouse.image"));
+        assertThat(service("keeper").get("image")).isEqualTo(pomProperty("clickhouse-keeper.image"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClusterProfileIsTwoReplicasOfTheClusterTheMigrationsNameWithKeeper() throws IOException {
+        String cluster = Files.readString(REPO.resolve("deploy/clickhouse/cluster.xml"));
+        Map<String, Object> first = service("clickhouse");
+        Map<String, Object> second = service("clickhouse-2");
+        assertThat((List<String>) second.get("profiles")).containsExactly("cluster");
+        assertThat(((Map<String, String>) first.get("environment")).get("REPLICA"))
+                .isNotEqualTo(((Map<String, String>) second.get("environment")).get("REPLICA"));
+        for (Map<String, Object> replica : List.of(first, second)) {
+            assertThat((List<String>) replica.get("volumes")).contains("./deploy/clickhouse/cluster.xml:/etc/clickhouse-server/config.d/cluster.xml:ro");
+            assertThat((Map<String, Object>) replica.get("depends_on")).containsKey("keeper");
+        }
+        // the cluster's replicas are these two services, and Keeper is where the keeper service listens
+        assertThat(cluster).contains("<host>clickhouse</host><port>9000</port>", "<host>clickhouse-2</host><port>9000</port>",
+                "<replica from_env=\"REPLICA\"/>", "<host>keeper</host><port>9181</port>");
+        assertThat(Files.readString(REPO.resolve("deploy/clickhouse/keeper.xml"))).contains("<tcp_port>9181</tcp_port>");
+        String clusterName = "xxgk";
+        assertThat(cluster).contains("<" + clusterName + ">");
+        for (String writer : List.of("aggregator", "aggregator-2")) {
+            assertThat((Map<String, String>) service(writer).get("environment"))
+                    .containsEntry("XXGK_CLICKHOUSE_CLUSTER", "${XXGK_CLICKHOUSE_CLUSTER:-}");
+        }
+        assertThat(Files.readString(REPO.resolve("docker-compose.yml"))).contains("XXGK_CLICKHOUSE_CLUSTER=" + clusterName);
     }
 
     @ParameterizedTest
