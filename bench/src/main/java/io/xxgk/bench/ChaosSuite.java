@@ -302,7 +302,9 @@ final class ChaosSuite {
         System.out.printf(row, "  answered 503/429/502/504 or not at all (retried)", sender.unavailable.sum());
         System.out.printf(row, "  other 5xx", sender.serverErrors.sum());
         System.out.printf(row, "fuzzed (bad input)", fuzz.requests());
-        fuzz.byStatus().forEach((status, n) -> System.out.printf(row, "  answered " + status, n));
+        System.out.printf(row, "  answered in all", fuzz.byStatus().entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("unsent")).mapToLong(Map.Entry::getValue).sum() + fuzz.noAnswer());
+        fuzz.byStatus().forEach((status, n) -> System.out.printf(row, "  " + (status.startsWith("unsent") ? "" : "answered ") + status, n));
         System.out.printf(row, "  5xx", fuzz.serverErrors());
         System.out.printf(row, "  no answer", fuzz.noAnswer());
         System.out.printf(row, "  events of refused requests stored", outcome.refusedButStored());

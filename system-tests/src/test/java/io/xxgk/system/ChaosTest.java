@@ -30,6 +30,7 @@ class ChaosTest {
                 .anySatisfy(l -> assertThat(l).matches(" *accepted at least once +3000"))
                 .anySatisfy(l -> assertThat(l).matches(" *counted in the reports' rollup +3000"))
                 .anySatisfy(l -> assertThat(l).matches(" *fuzzed \\(bad input\\) +1000"))
+                .anySatisfy(l -> assertThat(l).matches(" *answered in all +1000"))
                 .anySatisfy(l -> assertThat(l).matches(" *events of refused requests stored +0"))
                 .anySatisfy(l -> assertThat(l).contains("aggregator killed (SIGKILL"))
                 .anySatisfy(l -> assertThat(l).contains("broker stopped and started again"))
