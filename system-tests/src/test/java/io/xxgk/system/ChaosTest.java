@@ -34,7 +34,9 @@ class ChaosTest {
                 .anySatisfy(l -> assertThat(l).matches(" *events of refused requests stored +0"))
                 .anySatisfy(l -> assertThat(l).contains("aggregator killed (SIGKILL"))
                 .anySatisfy(l -> assertThat(l).contains("broker stopped and started again"))
-                .anySatisfy(l -> assertThat(l).contains("ClickHouse started again"));
+                .anySatisfy(l -> assertThat(l).contains("ClickHouse started again"))
+                .as("counted once the re-sent copies were consumed too")
+                .anySatisfy(l -> assertThat(l).contains("the aggregator has consumed the whole events topic"));
         assertThat(chaos.exitValue()).as(output).isZero();
     }
 }
