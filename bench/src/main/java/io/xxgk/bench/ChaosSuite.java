@@ -2,6 +2,10 @@ package io.xxgk.bench;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
+import io.xxgk.client.Event;
+import io.xxgk.client.Events;
+import io.xxgk.client.IngestRefused;
+import io.xxgk.client.XxgkClient;
 import io.xxgk.contract.Topics;
 import io.xxgk.stack.Stack;
 import io.xxgk.stack.StackKeys;
@@ -13,6 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,7 +80,7 @@ final class ChaosSuite {
     }
 
     /** The figures the table shows, gathered while the stack runs and printed once it is down. */
-    private record Report(CarefulSender sender, Counted counted, Fuzzer.Result fuzz, Outcome outcome) {
+    private record Report(Adapter adapter, Counted counted, Fuzzer.Result fuzz, Outcome outcome) {
     }
 
     Outcome run() throws Exception {
@@ -85,22 +92,19 @@ final class ChaosSuite {
         try (BenchStack bench = BenchStack.start(repo, "chaos", Set.of("kafka", "clickhouse", "ingest", "aggregator"));
              Client clickHouse = PipelineBenchmark.client(bench.env())) {
             URI ingest = URI.create(bench.env().get(StackKeys.INGEST_URL));
-            CarefulSender sender = new CarefulSender(ingest.resolve("/v1/events"), bench.token(), Duration.ofMinutes(5));
+            List<Event> known = known(options.events());
+            Adapter adapter = new Adapter(XxgkClient.builder(ingest.toString(), bench.token()).maxAttempts(200)
+                    .backoff(Duration.ofMillis(200), Duration.ofSeconds(2)).build());
             AtomicIntegerArray accepted = new AtomicIntegerArray(options.events());
             log("stream started");
             long streamStart = System.nanoTime();
-            Thread stream = Thread.ofPlatform().name("chaos-stream").start(() -> stream(sender, accepted, streamStart));
+            Thread stream = Thread.ofPlatform().name("chaos-stream").start(() -> stream(adapter, known, accepted, streamStart));
             breakThings(bench, streamStart);
             stream.join();
-            log("stream ended: " + sender.accepted.sum() + " of " + options.events() + " events accepted");
+            log("stream ended: " + adapter.accepted + " of " + options.events() + " events accepted");
 
             for (int round = 1; round <= options.resends(); round++) {
-                for (int from = 0; from < options.events(); from += 500) {
-                    int to = Math.min(options.events(), from + 500);
-                    if (sender.send(batch(from, to), to - from)) {
-                        mark(accepted, from, to);
-                    }
-                }
+                mark(accepted, 0, adapter.send(known));
                 log("re-sent everything, round " + round);
             }
 
@@ -111,11 +115,12 @@ final class ChaosSuite {
             log("fired " + fuzz.requests() + " fuzzed requests");
 
             awaitConsumed(bench.env().get(StackKeys.KAFKA_BOOTSTRAP));
-            Counted counted = awaitCounted(clickHouse, accepted);
+            Counted counted = count(clickHouse, accepted);
+            log("counted " + counted.counted() + " of " + counted.accepted() + " accepted events");
             long refusedButStored = storedOf(clickHouse, fuzzer.refusedIds());
-            Outcome outcome = new Outcome(counted.lost(), counted.doubled(), sender.serverErrors.sum() + fuzz.serverErrors() + fuzz.noAnswer(),
+            Outcome outcome = new Outcome(counted.lost(), counted.doubled(), adapter.serverErrors + fuzz.serverErrors() + fuzz.noAnswer(),
                     refusedButStored);
-            report = new Report(sender, counted, fuzz, outcome);
+            report = new Report(adapter, counted, fuzz, outcome);
         }
         print(report);
         return report.outcome();
@@ -123,22 +128,61 @@ final class ChaosSuite {
 
     // ---- the known events: event i is item chaos-item-i with 1 + i % 9 views, on a day of 2025
 
-    private static String event(int i) {
-        return ("{\"specversion\":\"1.0\",\"id\":\"chaos-%d\",\"source\":\"%s\",\"type\":\"xxgk.item.viewed\","
-                + "\"time\":\"%sT10:00:00+08:00\",\"data\":{\"channel\":\"website\",\"itemId\":\"chaos-item-%d\",\"views\":%d}}")
-                .formatted(i, SOURCE, LocalDate.of(2025, 1, 1).plusDays(i % 365), i, views(i));
+    private static List<Event> known(int count) {
+        List<Event> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            LocalDate day = LocalDate.of(2025, 1, 1).plusDays(i % 365);
+            events.add(Events.itemViewed("website", "chaos-item-" + i, views(i)).source(SOURCE).id("chaos-" + i)
+                    .at(OffsetDateTime.of(day, LocalTime.of(10, 0), ZoneOffset.ofHours(8))).build());
+        }
+        return events;
     }
 
     private static int views(int i) {
         return 1 + i % 9;
     }
 
-    private static String batch(int from, int to) {
-        List<String> events = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            events.add(event(i));
+    /**
+     * The known events' adapter: the adapter kit's client, which retries 429, 502, 503, 504 and lost
+     * connections as every adapter does, with its answers tallied for the table. Used by one thread
+     * at a time (the stream, then the re-sends after it ended).
+     */
+    private static final class Adapter {
+        private final XxgkClient client;
+        long requests;
+        long accepted;
+        long rejected;
+        long retried;
+        long serverErrors;
+
+        Adapter(XxgkClient client) {
+            this.client = client;
         }
-        return "[" + String.join(",", events) + "]";
+
+        /** @return how many of the events, from the first, ingest accepted (the client sends them in order) */
+        int send(List<Event> events) throws InterruptedException {
+            try {
+                XxgkClient.Sent sent = client.send(events);
+                requests += sent.requests();
+                retried += sent.retries();
+                accepted += sent.accepted();
+                return events.size();
+            } catch (IngestRefused refused) {
+                requests++;
+                accepted += refused.acceptedBefore();
+                if (refused.status() >= 500) {
+                    serverErrors++;
+                } else {
+                    rejected += events.size() - refused.acceptedBefore();
+                }
+                System.out.println("    " + refused.getMessage());
+                return (int) refused.acceptedBefore();
+            } catch (IllegalStateException unavailableThroughEveryAttempt) {
+                // what was accepted before is in the message; the stream's later batches and the re-sends send it again
+                System.out.println("    " + unavailableThroughEveryAttempt.getMessage());
+                return 0;
+            }
+        }
     }
 
     private static void mark(AtomicIntegerArray accepted, int from, int to) {
@@ -148,8 +192,8 @@ final class ChaosSuite {
     }
 
     /** Batches at an even pace over the stream's duration; after a fault it catches up. */
-    private void stream(CarefulSender sender, AtomicIntegerArray accepted, long start) {
-        int batches = (options.events() + BATCH - 1) / BATCH;
+    private void stream(Adapter adapter, List<Event> known, AtomicIntegerArray accepted, long start) {
+        int batches = (known.size() + BATCH - 1) / BATCH;
         long interval = options.stream().toNanos() / batches;
         try {
             for (int b = 0; b < batches; b++) {
@@ -158,10 +202,8 @@ final class ChaosSuite {
                     Thread.sleep(Duration.ofNanos(due));
                 }
                 int from = b * BATCH;
-                int to = Math.min(options.events(), from + BATCH);
-                if (sender.send(batch(from, to), to - from)) {
-                    mark(accepted, from, to);
-                }
+                int to = Math.min(known.size(), from + BATCH);
+                mark(accepted, from, from + adapter.send(known.subList(from, to)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -170,28 +212,29 @@ final class ChaosSuite {
 
     // ---- the faults, spread over the stream
 
+    private enum Fault { KILL_AGGREGATOR, RESTART_BROKER, STOP_CLICKHOUSE }
+
+    /** A fault and when it falls, as a fraction of the stream. */
+    private record Timed(double at, Fault fault) {
+    }
+
     private void breakThings(BenchStack bench, long streamStart) throws InterruptedException {
-        long streamNanos = options.stream().toNanos();
-        List<Double> kills = new ArrayList<>();
+        List<Timed> faults = new ArrayList<>();
         for (int k = 0; k < options.aggregatorKills(); k++) {
-            kills.add(0.1 + 0.8 * k / Math.max(1, options.aggregatorKills() - 1));
+            faults.add(new Timed(0.1 + 0.8 * k / Math.max(1, options.aggregatorKills() - 1), Fault.KILL_AGGREGATOR));
         }
+        faults.add(new Timed(0.25, Fault.RESTART_BROKER));
+        faults.add(new Timed(0.5, Fault.STOP_CLICKHOUSE));
+        faults.sort(Comparator.comparingDouble(Timed::at));
         Stack stack = bench.stack();
-        record Fault(double at, String name) {
-        }
-        List<Fault> faults = new ArrayList<>();
-        kills.forEach(at -> faults.add(new Fault(at, "kill")));
-        faults.add(new Fault(0.25, "broker"));
-        faults.add(new Fault(0.5, "clickhouse"));
-        faults.sort(Comparator.comparingDouble(Fault::at));
-        for (Fault fault : faults) {
-            long due = streamStart + (long) (fault.at() * streamNanos) - System.nanoTime();
+        for (Timed fault : faults) {
+            long due = streamStart + (long) (fault.at() * options.stream().toNanos()) - System.nanoTime();
             if (due > 0) {
                 Thread.sleep(Duration.ofNanos(due));
             }
             long began = System.nanoTime();
-            switch (fault.name()) {
-                case "kill" -> {
+            switch (fault.fault()) {
+                case KILL_AGGREGATOR -> {
                     long pid = bench.pid("aggregator");
                     ProcessHandle.of(pid).ifPresent(p -> {
                         p.destroyForcibly();
@@ -200,12 +243,12 @@ final class ChaosSuite {
                     stack.up(QUIET);
                     log("aggregator killed (SIGKILL, pid " + pid + "), back in " + since(began));
                 }
-                case "broker" -> {
+                case RESTART_BROKER -> {
                     stack.stop("kafka");
                     stack.up(QUIET);
                     log("broker stopped and started again, back in " + since(began));
                 }
-                default -> {
+                case STOP_CLICKHOUSE -> {
                     stack.stop("clickhouse");
                     log("ClickHouse stopped");
                     Thread.sleep(options.outage());
@@ -239,13 +282,13 @@ final class ChaosSuite {
      */
     private void awaitConsumed(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get().get(Topics.EVENTS).partitions()
+                    .forEach(p -> ends.put(new TopicPartition(Topics.EVENTS, p.partition()), OffsetSpec.latest()));
             long deadline = System.nanoTime() + COUNTED_WITHIN.toNanos();
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(AGGREGATOR_GROUP).partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get().get(Topics.EVENTS).partitions()
-                        .forEach(p -> ends.put(new TopicPartition(Topics.EVENTS, p.partition()), OffsetSpec.latest()));
                 long behind = 0;
                 for (var end : admin.listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().entrySet()) {
                     OffsetAndMetadata at = committed.get(end.getKey());
@@ -270,21 +313,7 @@ final class ChaosSuite {
     record Counted(long accepted, long counted, long lost, long doubled, long storedRows) {
     }
 
-    /** Waits until every accepted event is counted or the deadline passes; the rollup decides. */
-    private Counted awaitCounted(Client clickHouse, AtomicIntegerArray accepted) throws InterruptedException {
-        long deadline = System.nanoTime() + COUNTED_WITHIN.toNanos();
-        Counted counted;
-        do {
-            counted = count(clickHouse, accepted);
-            if (counted.counted() >= counted.accepted()) {
-                break;
-            }
-            Thread.sleep(1000);
-        } while (System.nanoTime() < deadline);
-        log("counted " + counted.counted() + " of " + counted.accepted() + " accepted events");
-        return counted;
-    }
-
+    /** Each known event looked up in the rollup the reports read: its views there once, none, or more. */
     private static Counted count(Client clickHouse, AtomicIntegerArray accepted) {
         Map<Integer, Long> views = new HashMap<>();
         for (GenericRecord r : clickHouse.queryAll("""
@@ -326,7 +355,7 @@ final class ChaosSuite {
     // ---- output
 
     private void print(Report report) {
-        CarefulSender sender = report.sender();
+        Adapter adapter = report.adapter();
         Counted counted = report.counted();
         Fuzzer.Result fuzz = report.fuzz();
         Outcome outcome = report.outcome();
@@ -335,17 +364,17 @@ final class ChaosSuite {
         System.out.printf(row, "", "events");
         System.out.printf(row, "known events", options.events());
         System.out.printf(row, "sent, re-sends included (" + (1 + options.resends()) + "× each)", (long) options.events() * (1 + options.resends()));
-        System.out.printf(row, "accepted (202), re-sends included", sender.accepted.sum());
+        System.out.printf(row, "accepted (202), re-sends included", adapter.accepted);
         System.out.printf(row, "accepted at least once", counted.accepted());
-        System.out.printf(row, "rejected (4xx)", sender.rejected.sum());
+        System.out.printf(row, "rejected (4xx)", adapter.rejected);
         System.out.printf(row, "counted in the reports' rollup", counted.counted());
         System.out.printf(row, "lost (accepted, not counted)", counted.lost());
         System.out.printf(row, "double-counted", counted.doubled());
         System.out.printf(row, "rows in events before merges (copies merge away)", counted.storedRows());
         System.out.printf(row, "", "requests");
-        System.out.printf(row, "stream and re-sends", sender.requests.sum());
-        System.out.printf(row, "  answered 503/429/502/504 or not at all (retried)", sender.unavailable.sum());
-        System.out.printf(row, "  other 5xx", sender.serverErrors.sum());
+        System.out.printf(row, "stream and re-sends", adapter.requests);
+        System.out.printf(row, "  answered 503/429/502/504 or not at all (retried)", adapter.retried);
+        System.out.printf(row, "  other 5xx", adapter.serverErrors);
         System.out.printf(row, "fuzzed (bad input)", fuzz.requests());
         System.out.printf(row, "  answered in all", fuzz.byStatus().entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("unsent")).mapToLong(Map.Entry::getValue).sum() + fuzz.noAnswer());
