@@ -56,13 +56,14 @@ public class ClickHouseMigrations implements InitializingBean {
                     + "(version UInt32, name String, applied_at DateTime DEFAULT now()) ENGINE = MergeTree ORDER BY version"));
             Set<Integer> applied = client.queryAll("SELECT version FROM `" + db + "`.schema_migrations").stream()
                     .map(r -> (int) r.getLong("version")).collect(Collectors.toSet());
-            List<Migration> pending = load().stream().filter(m -> !applied.contains(m.version())).toList();
-            // every statement made cluster-wide before the first runs: none is left half-applied by one that cannot be
-            Map<Migration, List<String>> scripts = new LinkedHashMap<>();
-            for (Migration migration : pending) {
-                scripts.put(migration, statements(migration.sql().replace("${database}", db)).stream().map(this::ddl).toList());
+            // every pending statement made cluster-wide before the first runs: none is left half-applied by one that cannot be
+            Map<Migration, List<String>> pending = new LinkedHashMap<>();
+            for (Migration migration : load()) {
+                if (!applied.contains(migration.version())) {
+                    pending.put(migration, statements(migration.sql().replace("${database}", db)).stream().map(this::ddl).toList());
+                }
             }
-            for (Map.Entry<Migration, List<String>> script : scripts.entrySet()) {
+            for (Map.Entry<Migration, List<String>> script : pending.entrySet()) {
                 Migration migration = script.getKey();
                 for (String statement : script.getValue()) {
                     run(client, statement);

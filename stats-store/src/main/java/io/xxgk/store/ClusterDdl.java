@@ -78,49 +78,41 @@ final class ClusterDdl {
             // ReplicatedMergeTree without arguments: the servers' default path and replica name
             return engine;
         }
-        int close = closing(engine, open);
-        List<String> arguments = arguments(engine.substring(open + 1, close));
-        List<String> own = arguments.size() > 2 ? arguments.subList(2, arguments.size()) : List.of();
-        return engine.substring(0, open) + (own.isEmpty() ? "" : "(" + String.join(", ", own) + ")") + engine.substring(close + 1);
+        Arguments arguments = arguments(engine, open);
+        List<String> all = arguments.items();
+        List<String> own = all.subList(Math.min(2, all.size()), all.size());
+        return engine.substring(0, open) + (own.isEmpty() ? "" : "(" + String.join(", ", own) + ")") + engine.substring(arguments.close() + 1);
     }
 
-    private static int closing(String text, int open) {
+    /** The top-level arguments of a parenthesis, and where it closes. */
+    private record Arguments(List<String> items, int close) {
+    }
+
+    /** Reads the arguments of the parenthesis opened at {@code open}, minding quotes and nested parentheses. */
+    private static Arguments arguments(String text, int open) {
+        List<String> items = new ArrayList<>();
         int depth = 0;
         boolean quoted = false;
+        int start = open + 1;
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\'' && text.charAt(i - 1) != '\\') {
                 quoted = !quoted;
-            } else if (!quoted && c == '(') {
+            } else if (quoted) {
+                continue;
+            } else if (c == '(') {
                 depth++;
-            } else if (!quoted && c == ')' && --depth == 0) {
-                return i;
+            } else if (c == ',' && depth == 1) {
+                items.add(text.substring(start, i).strip());
+                start = i + 1;
+            } else if (c == ')' && --depth == 0) {
+                String last = text.substring(start, i).strip();
+                if (!last.isEmpty()) {
+                    items.add(last);
+                }
+                return new Arguments(items, i);
             }
         }
         throw new IllegalArgumentException("unbalanced engine arguments: " + text);
-    }
-
-    private static List<String> arguments(String list) {
-        List<String> arguments = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < list.length(); i++) {
-            char c = list.charAt(i);
-            if (c == '\'' && (i == 0 || list.charAt(i - 1) != '\\')) {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == ',') {
-                arguments.add(list.substring(start, i).strip());
-                start = i + 1;
-            }
-        }
-        if (!list.isBlank()) {
-            arguments.add(list.substring(start).strip());
-        }
-        return arguments;
     }
 }
