@@ -3,6 +3,7 @@ package io.xxgk.aggregator;
 import com.clickhouse.client.api.Client;
 import io.xxgk.store.ClickHouseMigrations;
 import io.xxgk.store.Rollups;
+import io.xxgk.store.events.EventsTable;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +21,10 @@ class SchemaConfiguration {
     @Bean
     Rollups rollups(Client clickHouse, ClickHouseProperties properties) {
         return new Rollups(clickHouse, properties.database());
+    }
+
+    @Bean
+    EventsTable eventsTable(Client clickHouse, ClickHouseProperties properties) {
+        return new EventsTable(clickHouse, properties.database());
     }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.query.GenericRecord;
 import io.xxgk.contract.Topics;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.RegistryWriter;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.events.StoredEvent;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -85,23 +87,22 @@ class EventsToClickHouseTest {
     @Autowired
     Client clickHouse;
 
+    @Autowired
+    EventsTable events;
+
     @Test
     void everyDistinctEventIsStoredOnceHoweverOftenItComes() throws Exception {
         send("org-sh", viewed("d-1", 3));
         send("org-sh", viewed("d-2", 5));
         send("org-sh", viewed("d-1", 3));
-        awaitRows("org-sh", "d-%", 2);
+        awaitRows("org-sh", "d-", 2);
 
         send("org-sh", viewed("d-1", 3));
         send("org-sh", viewed("d-3", 7));
-        awaitRows("org-sh", "d-%", 3);
+        awaitRows("org-sh", "d-", 3);
 
-        // no FINAL: duplicates are dropped before they are written, not merged away later
-        assertThat(query("SELECT count() AS n, sum(views) AS v FROM events WHERE org = 'org-sh' AND id LIKE 'd-%'").getFirst())
-                .satisfies(r -> {
-                    assertThat(r.getLong("n")).isEqualTo(3);
-                    assertThat(r.getLong("v")).isEqualTo(15);
-                });
+        // rows as stored, before merges: duplicates are dropped before they are written, not merged away later
+        assertThat(rows("org-sh", "d-")).hasSize(3).extracting(StoredEvent::views).containsExactly(3L, 5L, 7L);
     }
 
     @Test
@@ -110,10 +111,10 @@ class EventsToClickHouseTest {
         send("org-sh", event("tz-1", "xxgk.item.published", newYearsEveInUtc, "{\"channel\":\"website\",\"itemId\":\"n1\",\"category\":6}"));
         send("org-utc", event("tz-1", "xxgk.item.published", newYearsEveInUtc, "{\"channel\":\"website\",\"itemId\":\"n1\",\"category\":6}"));
 
-        awaitRows("org-sh", "tz-%", 1);
-        awaitRows("org-utc", "tz-%", 1);
-        assertThat(query("SELECT toString(day) AS d FROM events WHERE org = 'org-sh' AND id = 'tz-1'").getFirst().getString("d")).isEqualTo("2025-01-01");
-        assertThat(query("SELECT toString(day) AS d FROM events WHERE org = 'org-utc' AND id = 'tz-1'").getFirst().getString("d")).isEqualTo("2024-12-31");
+        awaitRows("org-sh", "tz-", 1);
+        awaitRows("org-utc", "tz-", 1);
+        assertThat(rows("org-sh", "tz-1").getFirst().day()).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(rows("org-utc", "tz-1").getFirst().day()).isEqualTo(LocalDate.of(2024, 12, 31));
     }
 
     @Test
@@ -125,18 +126,18 @@ class EventsToClickHouseTest {
         send("org-sh", event("c-4", "xxgk.complaint.received", "2024-03-04T09:00:00+08:00", "{\"complaintId\":\"j1\",\"kind\":\"review\"}"));
         send("org-sh", event("c-5", "xxgk.service.contact", "2024-03-05T09:00:00+08:00", "{\"kind\":\"call\",\"count\":402}"));
 
-        awaitRows("org-sh", "c-%", 5);
-        List<GenericRecord> rows = query("SELECT id, channel, item, category, original, department, total_views, issue_number, pages, ref, kind, count "
-                + "FROM events WHERE org = 'org-sh' AND id LIKE 'c-%' ORDER BY id");
-        assertThat(rows.get(0).getString("department")).isEqualTo("党委宣传部");
-        assertThat(rows.get(0).getLong("category")).isEqualTo(49);
-        assertThat(rows.get(0).getBoolean("original")).isTrue();
-        assertThat(rows.get(1).getLong("total_views")).isEqualTo(900);
-        assertThat(rows.get(2).getLong("issue_number")).isEqualTo(336);
-        assertThat(rows.get(2).getLong("pages")).isEqualTo(4);
-        assertThat(rows.get(3).getString("kind")).isEqualTo("review");
-        assertThat(rows.get(3).getString("ref")).isEqualTo("j1");
-        assertThat(rows.get(4).getLong("count")).isEqualTo(402);
+        awaitRows("org-sh", "c-", 5);
+        List<StoredEvent> rows = rows("org-sh", "c-");
+        assertThat(rows.get(0).department()).isEqualTo("党委宣传部");
+        assertThat(rows.get(0).title()).isEqualTo("开学典礼");
+        assertThat(rows.get(0).category()).isEqualTo(49);
+        assertThat(rows.get(0).original()).isTrue();
+        assertThat(rows.get(1).totalViews()).isEqualTo(900);
+        assertThat(rows.get(2).issueNumber()).isEqualTo(336);
+        assertThat(rows.get(2).pages()).isEqualTo(4);
+        assertThat(rows.get(3).kind()).isEqualTo("review");
+        assertThat(rows.get(3).ref()).isEqualTo("j1");
+        assertThat(rows.get(4).count()).isEqualTo(402);
     }
 
     @Test
@@ -144,7 +145,7 @@ class EventsToClickHouseTest {
         send("org-sh", "this is not a cloud event".getBytes(StandardCharsets.UTF_8));
         send("org-sh", viewed("p-1", 1));
 
-        awaitRows("org-sh", "p-%", 1);
+        awaitRows("org-sh", "p-", 1);
         ConsumerRecord<String, byte[]> dead = deadLetter("this is not a cloud event");
         assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-reason").value(), StandardCharsets.UTF_8)).isNotBlank();
         assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-origin").value(), StandardCharsets.UTF_8)).startsWith(TOPIC + "-");
@@ -160,7 +161,7 @@ class EventsToClickHouseTest {
                 send("org-sh", event("s-" + i, "xxgk.item.viewed", "2024-03-01T09:00:00+08:00",
                         "{\"channel\":\"wechat\",\"itemId\":\"" + item + "\",\"views\":1}"));
             }
-            awaitRows("org-sh", "s-%", 19);
+            awaitRows("org-sh", "s-", 19);
             ConsumerRecord<String, byte[]> dead = deadLetter("\"id\":\"s-7\"");
             assertThat(new String(dead.headers().lastHeader("xxgk-dead-letter-reason").value(), StandardCharsets.UTF_8))
                     .contains("ClickHouse refused it", "no_poison");
@@ -176,15 +177,14 @@ class EventsToClickHouseTest {
         }
         producer.flush();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(query(
-                "SELECT count() AS n FROM events WHERE org = 'org-sh' AND id LIKE 'big-%'").getFirst().getLong("n")).isEqualTo(6000));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows("org-sh", "big-")).hasSize(6000));
     }
 
     @Test
     void metricsNameWhatAnOperatorWatchesAndArePromtoolClean() throws Exception {
         send("org-sh", viewed("m-1", 1));
         send("org-sh", viewed("m-1", 1));
-        awaitRows("org-sh", "m-%", 1);
+        awaitRows("org-sh", "m-", 1);
 
         String metrics = await().atMost(Duration.ofSeconds(10)).until(() -> http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body(),
@@ -199,12 +199,12 @@ class EventsToClickHouseTest {
     void theRepairEndpointRebuildsAYearsRollupsFromTheStoredEvents() throws Exception {
         send("org-repair", event("r-1", "xxgk.item.viewed", "2023-05-01T09:00:00+08:00", "{\"channel\":\"wechat\",\"itemId\":\"a\",\"views\":4}"));
         send("org-repair", event("r-2", "xxgk.service.contact", "2023-05-02T09:00:00+08:00", "{\"kind\":\"visit\",\"count\":3}"));
-        awaitRows("org-repair", "r-%", 2);
+        awaitRows("org-repair", "r-", 2);
         StatsQueries stats = new StatsQueries(clickHouse);
         assertThat(stats.figures("org-repair", ReportPeriod.year(2023)).totals().views()).isEqualTo(4);
 
         // what two consumers storing the same batch at the same moment would leave behind
-        clickHouse.query("INSERT INTO events SELECT * FROM events WHERE org = 'org-repair'").get().close();
+        events.insert(rows("org-repair", "r-"));
         assertThat(stats.figures("org-repair", ReportPeriod.year(2023)).totals().views()).isEqualTo(8);
 
         HttpResponse<String> repaired = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/rollups"))
@@ -225,14 +225,13 @@ class EventsToClickHouseTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private List<GenericRecord> query(String sql) {
-        return clickHouse.queryAll(sql);
+    /** The rows stored (copies included) of the org's events whose id starts so, in id order. */
+    private List<StoredEvent> rows(String org, String idPrefix) {
+        return events.rows(org, "/test").stream().filter(e -> e.id().startsWith(idPrefix)).toList();
     }
 
-    private void awaitRows(String org, String idPattern, long expected) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(query(
-                "SELECT count() AS n FROM events WHERE org = '" + org + "' AND id LIKE '" + idPattern + "'").getFirst().getLong("n"))
-                .isEqualTo(expected));
+    private void awaitRows(String org, String idPrefix, long expected) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rows(org, idPrefix)).hasSize((int) expected));
     }
 
     private static void send(String org, byte[] value) throws Exception {

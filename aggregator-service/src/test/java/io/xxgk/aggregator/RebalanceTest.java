@@ -7,6 +7,8 @@ import com.clickhouse.client.api.Client;
 import io.xxgk.contract.Topics;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.RegistryWriter;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.events.StoredEvent;
 import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import io.xxgk.testing.RealServers;
@@ -69,10 +71,13 @@ class RebalanceTest {
 
         ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), database, "default", "");
         try (Client clickHouse = ClickHouseClients.builder(properties).setDefaultDatabase(database).build()) {
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(clickHouse.queryAll(
-                    "SELECT toString(count()) AS n, toString(uniqExact(key)) AS u, toString(sum(views)) AS v FROM events WHERE org = 'org-r'"))
-                    .singleElement().satisfies(r -> assertThat(r.getString("n") + "/" + r.getString("u") + "/" + r.getString("v"))
-                            .isEqualTo(EVENTS + "/" + EVENTS + "/" + (long) EVENTS * (EVENTS + 1) / 2)));
+            EventsTable events = new EventsTable(clickHouse, database);
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                List<StoredEvent> rows = events.rows("org-r", "/rebalance");
+                assertThat(rows.size() + "/" + rows.stream().map(StoredEvent::key).distinct().count() + "/"
+                        + rows.stream().mapToLong(StoredEvent::views).sum())
+                        .as("rows/distinct keys/views").isEqualTo(EVENTS + "/" + EVENTS + "/" + (long) EVENTS * (EVENTS + 1) / 2);
+            });
         } finally {
             if (second != null) {
                 second.close();

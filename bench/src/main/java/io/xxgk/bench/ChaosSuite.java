@@ -1,7 +1,6 @@
 package io.xxgk.bench;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.query.GenericRecord;
 import io.xxgk.client.Event;
 import io.xxgk.client.Events;
 import io.xxgk.client.IngestRefused;
@@ -9,6 +8,8 @@ import io.xxgk.client.XxgkClient;
 import io.xxgk.contract.Topics;
 import io.xxgk.stack.Stack;
 import io.xxgk.stack.StackKeys;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.report.StatsQueries;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,6 +67,7 @@ final class ChaosSuite {
 
     private static final int BATCH = 20;
     private static final String SOURCE = "/chaos";
+    private static final String ITEM_PREFIX = "chaos-item-";
     private static final Duration COUNTED_WITHIN = Duration.ofMinutes(3);
     private static final String AGGREGATOR_GROUP = "xxgk-aggregator";
     private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
@@ -132,7 +134,7 @@ final class ChaosSuite {
         List<Event> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             LocalDate day = LocalDate.of(2025, 1, 1).plusDays(i % 365);
-            events.add(Events.itemViewed("website", "chaos-item-" + i, views(i)).source(SOURCE).id("chaos-" + i)
+            events.add(Events.itemViewed("website", ITEM_PREFIX + i, views(i)).source(SOURCE).id("chaos-" + i)
                     .at(OffsetDateTime.of(day, LocalTime.of(10, 0), ZoneOffset.ofHours(8))).build());
         }
         return events;
@@ -316,11 +318,8 @@ final class ChaosSuite {
     /** Each known event looked up in the rollup the reports read: its views there once, none, or more. */
     private static Counted count(Client clickHouse, AtomicIntegerArray accepted) {
         Map<Integer, Long> views = new HashMap<>();
-        for (GenericRecord r : clickHouse.queryAll("""
-                SELECT toUInt32(substring(item, 12)) AS i, sum(views) AS views FROM xxgk.item_daily
-                WHERE org = 'bench' AND channel = 'website' AND startsWith(item, 'chaos-item-') GROUP BY item""")) {
-            views.put((int) r.getLong("i"), r.getLong("views"));
-        }
+        new StatsQueries(clickHouse).viewsPerItem(BenchStack.ORG, "website", ITEM_PREFIX)
+                .forEach((item, n) -> views.put(Integer.parseInt(item.substring(ITEM_PREFIX.length())), n));
         long acceptedEvents = 0;
         long counted = 0;
         long lost = 0;
@@ -340,16 +339,14 @@ final class ChaosSuite {
                 }
             }
         }
-        long storedRows = clickHouse.queryAll("SELECT count() AS n FROM xxgk.events WHERE org = 'bench' AND source = '" + SOURCE + "'")
-                .getFirst().getLong("n");
+        long storedRows = new EventsTable(clickHouse, "xxgk").rows(BenchStack.ORG, SOURCE).size();
         return new Counted(acceptedEvents, counted, lost, doubled, storedRows);
     }
 
     /** How many of these fuzzer's ids are stored (its ids are {@code fuzz-<n>}, read back whole and matched here). */
     private static long storedOf(Client clickHouse, List<String> ids) {
         Set<String> refused = Set.copyOf(ids);
-        return clickHouse.queryAll("SELECT id FROM xxgk.events WHERE org = 'bench' AND source = {source:String}",
-                Map.of("source", Fuzzer.SOURCE), null).stream().filter(r -> refused.contains(r.getString("id"))).count();
+        return new EventsTable(clickHouse, "xxgk").rows(BenchStack.ORG, Fuzzer.SOURCE).stream().filter(r -> refused.contains(r.id())).count();
     }
 
     // ---- output

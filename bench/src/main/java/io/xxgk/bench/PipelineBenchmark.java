@@ -1,14 +1,15 @@
 package io.xxgk.bench;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.query.GenericRecord;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackKeys;
+import io.xxgk.store.events.EventsTable;
 import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -111,11 +112,12 @@ final class PipelineBenchmark {
     }
 
     static Client client(StackEnv env) {
-        return ClickHouseClients.builder(new ClickHouseProperties(env.get(StackKeys.CLICKHOUSE_URL), "xxgk", "default", "")).build();
+        return ClickHouseClients.builder(new ClickHouseProperties(env.get(StackKeys.CLICKHOUSE_URL), "xxgk", "default", ""))
+                .setDefaultDatabase("xxgk").build();
     }
 
     static long stored(Client clickHouse, String database) {
-        return clickHouse.queryAll("SELECT count() AS n FROM `" + database + "`.events").getFirst().getLong("n");
+        return new EventsTable(clickHouse, database).rowCount();
     }
 
     /**
@@ -143,12 +145,11 @@ final class PipelineBenchmark {
      */
     private static double[] freshness(Client clickHouse, Map<Long, Long> acceptedAt, long skip) {
         List<Long> millis = new ArrayList<>();
-        for (GenericRecord r : clickHouse.queryAll("SELECT toUInt64(splitByChar('-', id)[2]) AS n, toUnixTimestamp64Milli(ingested_at) AS at "
-                + "FROM xxgk.events WHERE id LIKE 'f-%'")) {
-            long n = r.getLong("n");
+        for (Map.Entry<String, Instant> stored : new EventsTable(clickHouse, "xxgk").storedAt(BenchStack.ORG, "f-").entrySet()) {
+            long n = Long.parseLong(stored.getKey().split("-")[1]);
             Long accepted = acceptedAt.get(n);
             if (n >= skip && accepted != null) {
-                millis.add(Math.max(0, r.getLong("at") - accepted));
+                millis.add(Math.max(0, stored.getValue().toEpochMilli() - accepted));
             }
         }
         Collections.sort(millis);

@@ -7,6 +7,8 @@ import io.xxgk.stack.StackHome;
 import io.xxgk.stack.StackKeys;
 import io.xxgk.store.ClickHouseMigrations;
 import io.xxgk.store.Rollups;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.events.StoredEvent;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
@@ -20,11 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * {@code ./xxgk bench report}: a province's events for 2023-2025 stored through the real schema
- * (events and the rollups its materialized views feed, as the aggregator stores them), then the
+ * {@code ./xxgk bench report}: a province's events for 2023-2025 ({@link ProvinceEvents}) stored
+ * through the real schema (events and the rollups its materialized views feed, as the aggregator
+ * stores them), then the
  * 2024 report of its largest institution (a tenth of all events) read from the rollups, against
  * the same answer computed from the stored events ({@link StatsQueries#EVENTS}), at each size.
  */
@@ -35,56 +39,7 @@ final class ReportBenchmark {
     record Options(List<Long> sizes, int runs, int scanRuns) {
     }
 
-    /**
-     * Twenty institutions, a tenth of the events the large one's. Items (20 000 per institution)
-     * are published on a day of the three years and viewed in the 30 days after: page views
-     * (1-3 each) on the website, WeChat and the rest, running totals on Weibo, Douyin and
-     * Channels. Besides: follower snapshots, newspaper issues, requests, complaints, contacts.
-     */
-    private static final String GENERATE = """
-            INSERT INTO events (org, key, source, id, type, time, day, channel, item, department, category, original, title,
-                                views, readers, total_views, total_readers, followers, issue_number, pages, ref, kind, count)
-            WITH cityHash64(number) AS h,
-                 if(number %% 10 = 0, '%s', concat('org-', toString(h %% 19))) AS o,
-                 bitShiftRight(h, 8) %% 20000 AS k,
-                 cityHash64(o, k) AS hk,
-                 ['website', 'wechat', 'newspaper', 'screen', 'oa', 'egov', 'weibo', 'douyin', 'wechat-video'][1 + hk %% 9] AS ch,
-                 toDate('2023-01-01') + toIntervalDay(hk %% 1096) AS published_day,
-                 bitShiftRight(h, 40) %% 1000 AS t,
-                 multiIf(t < 20, 'xxgk.item.published', t < 21, 'xxgk.item.retracted',
-                         t < 920, if(ch IN ('weibo', 'douyin', 'wechat-video'), 'xxgk.item.stats', 'xxgk.item.viewed'),
-                         t < 930, 'xxgk.channel.followers', t < 933, 'xxgk.issue.released', t < 950, 'xxgk.request.received',
-                         t < 960, 'xxgk.request.answered', t < 963, 'xxgk.request.declined', t < 970, 'xxgk.complaint.received',
-                         'xxgk.service.contact') AS ty,
-                 least(toDate('2025-12-31'), multiIf(ty = 'xxgk.item.published', published_day,
-                       startsWith(ty, 'xxgk.item.'), published_day + toIntervalDay(bitShiftRight(h, 20) %% 30),
-                       toDate('2023-01-01') + toIntervalDay(bitShiftRight(h, 20) %% 1096))) AS d
-            SELECT o, generateUUIDv4(number), '/bench', toString(number), ty,
-                   toDateTime64(toDateTime(d, 'UTC') + toIntervalSecond(bitShiftRight(h, 28) %% 86400), 3, 'UTC'), d,
-                   multiIf(startsWith(ty, 'xxgk.item.'), ch, ty = 'xxgk.channel.followers', ['wechat', 'weibo', 'douyin'][1 + bitShiftRight(h, 12) %% 3],
-                           ty = 'xxgk.issue.released', 'newspaper', ''),
-                   if(startsWith(ty, 'xxgk.item.'), concat('i', toString(k)), ''),
-                   if(ty = 'xxgk.item.published', ['党政办公室', '教务处', '信息中心', '学生工作处', '科学技术处', '人事处'][1 + hk %% 6], ''),
-                   if(ty = 'xxgk.item.published', hk %% 51, 0),
-                   ty = 'xxgk.item.published' AND hk %% 3 = 0,
-                   if(ty = 'xxgk.item.published', concat('通知公告第', toString(k), '号'), ''),
-                   if(ty = 'xxgk.item.viewed', 1 + bitShiftRight(h, 50) %% 3, 0),
-                   if(ty = 'xxgk.item.viewed', bitShiftRight(h, 52) %% 2, 0),
-                   if(ty = 'xxgk.item.stats', toUInt64(d - published_day + 1) * 1000 + bitShiftRight(h, 50) %% 1000, 0),
-                   if(ty = 'xxgk.item.stats', toUInt64(d - published_day + 1) * 100, 0),
-                   if(ty = 'xxgk.channel.followers', 70000 + toUInt64(d - toDate('2023-01-01')) * 10 + bitShiftRight(h, 50) %% 10, 0),
-                   if(ty = 'xxgk.issue.released', 300 + bitShiftRight(h, 12) %% 150, 0),
-                   if(ty = 'xxgk.issue.released', 4 + bitShiftRight(h, 50) %% 5, 0),
-                   multiIf(startsWith(ty, 'xxgk.request.'), concat('r', toString(bitShiftRight(h, 12) %% 3000)),
-                           ty = 'xxgk.complaint.received', concat('c', toString(bitShiftRight(h, 12) %% 500)), ''),
-                   multiIf(startsWith(ty, 'xxgk.request.'), splitByChar('.', ty)[3],
-                           ty = 'xxgk.complaint.received', ['report', 'review', 'lawsuit'][1 + bitShiftRight(h, 12) %% 3],
-                           ty = 'xxgk.service.contact', ['call', 'visit', 'online', 'handled'][1 + bitShiftRight(h, 12) %% 4], ''),
-                   if(ty = 'xxgk.service.contact', 1 + bitShiftRight(h, 50) %% 5, 0)
-            FROM numbers({start:UInt64}, {count:UInt64})
-            """.formatted(ORG);
-
-    private static final long CHUNK = 5_000_000;
+    private static final int CHUNK = 200_000;
 
     private final Path repo;
     private final Options options;
@@ -102,16 +57,21 @@ final class ReportBenchmark {
         try {
             StackEnv env = stack.up(System.out);
             ClickHouseProperties properties = new ClickHouseProperties(env.get(StackKeys.CLICKHOUSE_URL), "xxgk", "default", "");
-            new ClickHouseMigrations(properties).afterPropertiesSet();
+            new ClickHouseMigrations(properties).migrate();
             long clickHousePid = stack.process("clickhouse").orElseThrow().pid();
             try (Client clickHouse = ClickHouseClients.builder(properties).setDefaultDatabase("xxgk").build()) {
+                EventsTable events = new EventsTable(clickHouse, "xxgk");
                 Map<String, String> figures = new LinkedHashMap<>();
                 long stored = 0;
                 for (long size : options.sizes()) {
                     long start = System.nanoTime();
+                    // the next chunk is made while ClickHouse stores this one
+                    CompletableFuture<List<StoredEvent>> chunk = chunk(stored, size);
                     for (; stored < size; stored += Math.min(CHUNK, size - stored)) {
-                        clickHouse.query(GENERATE, Map.of("start", stored, "count", Math.min(CHUNK, size - stored)), null).get().close();
-                        System.out.printf("\r    stored %,d events", stored + Math.min(CHUNK, size - stored));
+                        List<StoredEvent> these = chunk.join();
+                        chunk = chunk(stored + these.size(), size);
+                        events.insert(these);
+                        System.out.printf("\r    stored %,d events", stored + these.size());
                     }
                     System.out.printf(" in %.0f s; waiting for merges…%n", (System.nanoTime() - start) / 1e9);
                     awaitMerges(clickHouse, Duration.ofMinutes(10));
@@ -129,14 +89,16 @@ final class ReportBenchmark {
         }
     }
 
+    private static CompletableFuture<List<StoredEvent>> chunk(long start, long size) {
+        return CompletableFuture.supplyAsync(() -> ProvinceEvents.range(start, (int) Math.min(CHUNK, Math.max(0, size - start))));
+    }
+
     private Map<String, String> measure(Client clickHouse, long size) {
         ReportPeriod year = ReportPeriod.year(2024);
         StatsQueries rollups = new StatsQueries(clickHouse);
         StatsQueries events = new StatsQueries(clickHouse, StatsQueries.EVENTS);
-        long orgEvents = clickHouse.queryAll("SELECT count() AS n FROM events WHERE org = '" + ORG + "'").getFirst().getLong("n");
-        long rollupRows = clickHouse.queryAll("SELECT sum(rows) AS n FROM system.parts WHERE database = 'xxgk' AND active "
-                + "AND table IN ('item_daily', 'item_publications', 'channel_followers', 'channel_issues', 'casework_daily')").getFirst().getLong("n");
-        System.out.printf("(%s events) the 2024 report of '%s' (%,d of them); rollups hold %,d rows%n", label(size), ORG, orgEvents, rollupRows);
+        long rollupRows = new Rollups(clickHouse, "xxgk").rowCount();
+        System.out.printf("(%s events) the 2024 report of '%s' (a tenth of them); rollups hold %,d rows%n", label(size), ORG, rollupRows);
         List<Double> report = time(() -> rollups.figures(ORG, year), 3, options.runs());
         List<Double> scan = time(() -> events.figures(ORG, year), 1, options.scanRuns());
         PeriodFigures fromRollups = rollups.figures(ORG, year);

@@ -1,19 +1,20 @@
 package io.xxgk.dashboard;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.data.ClickHouseFormat;
+import io.xxgk.contract.EventData;
 import io.xxgk.registry.DashboardUser;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.RegistryWriter;
 import io.xxgk.store.ClickHouseMigrations;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.events.StoredEvent;
 import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import io.xxgk.testing.RealServers;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -42,21 +43,25 @@ public record DashboardTestServers(String database, String registryTopic, String
     }
 
     public void migrate() {
-        new ClickHouseMigrations(clickHouse()).afterPropertiesSet();
+        new ClickHouseMigrations(clickHouse()).migrate();
     }
 
-    /** Stores rows of {@code events} as the aggregator would (its views fill the rollups). */
-    public void store(List<String> rows) throws Exception {
+    /** Stores events as the aggregator would (its views fill the rollups). */
+    public void store(List<StoredEvent> events) throws Exception {
         try (Client clickHouse = ClickHouseClients.builder(clickHouse()).setDefaultDatabase(database).build()) {
-            clickHouse.insert("events", new ByteArrayInputStream(String.join("\n", rows).getBytes(StandardCharsets.UTF_8)),
-                    ClickHouseFormat.JSONEachRow).get().close();
+            new EventsTable(clickHouse, database).insert(events);
         }
     }
 
-    /** One stored event as a JSONEachRow row; {@code columns} adds more (",\"views\":3"). */
-    public static String event(String org, String id, String type, String day, String channel, String item, String columns) {
-        return "{\"org\":\"%s\",\"key\":\"%s\",\"source\":\"/t\",\"id\":\"%s\",\"type\":\"%s\",\"time\":\"%s 02:00:00\",\"day\":\"%s\",\"channel\":\"%s\",\"item\":\"%s\"%s}"
-                .formatted(org, UUID.nameUUIDFromBytes((org + "/" + id).getBytes(StandardCharsets.UTF_8)), id, type, day, day, channel, item, columns);
+    /** One event of {@code org} at 10:00 China time on {@code day}, as the aggregator stores it. */
+    public static StoredEvent event(String org, String id, String day, EventData data) {
+        ZoneId zone = ZoneId.of(Org.DEFAULT_TIME_ZONE);
+        return StoredEvent.of(org, "/t", id, LocalDate.parse(day).atTime(10, 0).atZone(zone).toOffsetDateTime(), zone, data);
+    }
+
+    /** An item published on the website or another channel, in checklist item {@code category} (null: none). */
+    public static StoredEvent published(String org, String id, String day, String channel, Integer category) {
+        return event(org, id, day, new EventData.ItemPublished(channel, id, null, category, null, false, null));
     }
 
     /** Registers orgs with the default channels. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.RegistryFollower;
+import io.xxgk.store.events.StoredEvent;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,12 +47,12 @@ class OrgAccessTest {
     static void orgsAndEvents() throws Exception {
         SERVERS.migrate();
         SERVERS.orgs("uni-a", "uni-b");
-        List<String> rows = new ArrayList<>();
+        List<StoredEvent> rows = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            rows.add(DashboardTestServers.event("uni-a", "a" + i, "xxgk.item.published", "2024-03-01", "website", "a" + i, ",\"category\":6"));
+            rows.add(DashboardTestServers.published("uni-a", "a" + i, "2024-03-01", "website", 6));
         }
         for (int i = 0; i < 12; i++) {
-            rows.add(DashboardTestServers.event("uni-b", "b" + i, "xxgk.item.published", "2024-05-01", "wechat", "b" + i, ""));
+            rows.add(DashboardTestServers.published("uni-b", "b" + i, "2024-05-01", "wechat", null));
         }
         SERVERS.store(rows);
     }

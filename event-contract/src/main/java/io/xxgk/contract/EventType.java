@@ -30,4 +30,23 @@ public enum EventType {
     public static Optional<EventType> of(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }
+
+    /** The type whose data this is: the one place the two are matched. */
+    public static EventType of(EventData data) {
+        return switch (data) {
+            case EventData.ItemPublished p -> ITEM_PUBLISHED;
+            case EventData.ItemRetracted r -> ITEM_RETRACTED;
+            case EventData.ItemViewed v -> ITEM_VIEWED;
+            case EventData.ItemStats s -> ITEM_STATS;
+            case EventData.ChannelFollowers f -> CHANNEL_FOLLOWERS;
+            case EventData.IssueReleased i -> ISSUE_RELEASED;
+            case EventData.RequestEvent r -> switch (r.stage()) {
+                case RECEIVED -> REQUEST_RECEIVED;
+                case ANSWERED -> REQUEST_ANSWERED;
+                case DECLINED -> REQUEST_DECLINED;
+            };
+            case EventData.ComplaintReceived c -> COMPLAINT_RECEIVED;
+            case EventData.ServiceContact c -> SERVICE_CONTACT;
+        };
+    }
 }

@@ -46,8 +46,14 @@ public class ClickHouseMigrations implements InitializingBean {
         this.properties = properties;
     }
 
+    /** As a bean, the schema is migrated before anything that reads or writes it starts. */
     @Override
     public void afterPropertiesSet() {
+        migrate();
+    }
+
+    /** Applies the pending migrations; the tables then hold the schema of the newest script. */
+    public void migrate() {
         // a client without default database: the database may not exist yet
         try (Client client = ClickHouseClients.builder(properties).build()) {
             String db = properties.database();

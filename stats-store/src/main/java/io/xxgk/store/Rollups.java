@@ -97,6 +97,14 @@ public final class Rollups {
         return compacted;
     }
 
+    /** Rows the rollups hold in all (in active parts, before merging rows of a key that parts share). */
+    public long rowCount() {
+        return clickHouse.queryAll("""
+                SELECT toInt64(sum(rows)) AS n FROM system.parts
+                WHERE database = {db:String} AND active AND table IN {tables:Array(String)}""",
+                Map.of("db", database, "tables", rollups().stream().map(Rollup::table).toList()), null).getFirst().getLong("n");
+    }
+
     List<Rollup> rollups() {
         return clickHouse.queryAll("""
                         SELECT name, as_select, extract(create_table_query, ' TO `?[^ .`]+`?\\\\.`?([^ `]+)`? ') AS target

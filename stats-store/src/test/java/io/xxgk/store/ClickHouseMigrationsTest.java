@@ -35,8 +35,8 @@ class ClickHouseMigrationsTest {
         String database = RealServers.uniqueName("migrations");
         ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), database, "default", "");
 
-        new ClickHouseMigrations(properties).afterPropertiesSet();
-        new ClickHouseMigrations(properties).afterPropertiesSet();
+        new ClickHouseMigrations(properties).migrate();
+        new ClickHouseMigrations(properties).migrate();
 
         try (Client client = ClickHouseClients.builder(properties).setDefaultDatabase(database).build()) {
             assertThat(client.queryAll("SELECT version, count() AS n FROM schema_migrations GROUP BY version"))
@@ -51,7 +51,7 @@ class ClickHouseMigrationsTest {
     void aNewRollupStartsWithTheEventsAlreadyStored() throws Exception {
         String database = RealServers.uniqueName("upgrade");
         ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), database, "default", "");
-        new ClickHouseMigrations(properties).afterPropertiesSet();
+        new ClickHouseMigrations(properties).migrate();
         try (Client client = ClickHouseClients.builder(properties).setDefaultDatabase(database).build()) {
             client.query("INSERT INTO events (org, key, source, id, type, time, day, channel, item) VALUES "
                     + "('o', generateUUIDv4(), '/t', '1', 'xxgk.item.published', '2024-05-01 01:00:00', '2024-05-01', 'website', 'a')")
@@ -60,7 +60,7 @@ class ClickHouseMigrationsTest {
             client.query("TRUNCATE TABLE item_publications").get().close();
             client.query("DELETE FROM schema_migrations WHERE version = 4").get().close();
 
-            new ClickHouseMigrations(properties).afterPropertiesSet();
+            new ClickHouseMigrations(properties).migrate();
 
             assertThat(client.queryAll("SELECT item FROM item_publications")).extracting(r -> r.getString("item")).containsExactly("a");
         }

@@ -81,8 +81,8 @@ class ClusterMigrationsTest {
 
     @Test
     void theMigrationsBuildTheSameReplicatedSchemaOnEveryReplicaAndCountsAgreeThere() throws Exception {
-        new ClickHouseMigrations(properties(first)).afterPropertiesSet();
-        new ClickHouseMigrations(properties(first)).afterPropertiesSet();
+        new ClickHouseMigrations(properties(first)).migrate();
+        new ClickHouseMigrations(properties(first)).migrate();
 
         try (Client one = client(first); Client two = client(second)) {
             Map<String, String> tables = tables(one);

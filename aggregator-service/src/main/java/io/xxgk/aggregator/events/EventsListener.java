@@ -3,12 +3,12 @@ package io.xxgk.aggregator.events;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.xxgk.aggregator.AggregatorProperties;
-import io.xxgk.aggregator.store.EventRow;
 import io.xxgk.aggregator.store.EventStore;
 import io.xxgk.contract.EventParser;
 import io.xxgk.contract.Topics;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.Registry;
+import io.xxgk.store.events.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -63,12 +63,12 @@ class EventsListener {
 
     private void store(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         Map<String, ZoneId> zones = new HashMap<>();   // each org's, looked up once a batch
-        List<EventRow> rows = new ArrayList<>(records.size());
+        List<StoredEvent> rows = new ArrayList<>(records.size());
         Map<UUID, ConsumerRecord<String, byte[]>> recordOf = new HashMap<>();
         List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                EventRow row = row(record, zones);
+                StoredEvent row = row(record, zones);
                 rows.add(row);
                 recordOf.putIfAbsent(row.key(), record);
             } catch (RuntimeException unreadable) {
@@ -87,7 +87,7 @@ class EventsListener {
         metrics.stored(rows.size() - stored.rejected().size(), stored.written(), oldest, newest);
     }
 
-    private EventRow row(ConsumerRecord<String, byte[]> record, Map<String, ZoneId> zones) {
+    private StoredEvent row(ConsumerRecord<String, byte[]> record, Map<String, ZoneId> zones) {
         Header orgHeader = record.headers().lastHeader(Topics.ORG_HEADER);
         if (orgHeader == null) {
             throw new IllegalArgumentException("no " + Topics.ORG_HEADER + " header");
@@ -95,7 +95,7 @@ class EventsListener {
         String org = new String(orgHeader.value(), StandardCharsets.UTF_8);
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
         return switch (parser.parse(event)) {
-            case EventParser.Valid valid -> EventRow.of(org, zones.computeIfAbsent(org, this::zone), valid);
+            case EventParser.Valid valid -> StoredEvent.of(org, zones.computeIfAbsent(org, this::zone), valid);
             case EventParser.Invalid invalid -> throw new IllegalArgumentException("breaks the contract: " + invalid.violations());
         };
     }

@@ -1,22 +1,15 @@
 package io.xxgk.aggregator.store;
 
-import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.ServerException;
-import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
-import com.clickhouse.client.api.insert.InsertSettings;
-import com.clickhouse.client.api.metadata.TableSchema;
-import com.clickhouse.data.ClickHouseFormat;
-import java.time.ZoneOffset;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.events.StoredEvent;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,19 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventStore {
 
-    private final Client clickHouse;
-    /** The events table's columns, read once (the aggregator migrated it before starting). */
-    private volatile TableSchema schema;
+    private final EventsTable events;
 
-    EventStore(Client clickHouse) {
-        this.clickHouse = clickHouse;
+    EventStore(EventsTable events) {
+        this.events = events;
     }
-
-    /**
-     * ClickHouse's answers that a row itself cannot be stored (it would fail however often it is
-     * retried): parse and conversion errors, values out of range, a violated constraint.
-     */
-    private static final Set<Integer> ROW_ERRORS = Set.of(6, 26, 27, 38, 41, 53, 69, 70, 72, 117, 131, 321, 469);
 
     /**
      * @param written  rows that were new and are now stored
@@ -50,14 +35,14 @@ public class EventStore {
     public record Stored(int written, Map<UUID, String> rejected) {
     }
 
-    public Stored write(List<EventRow> rows) throws Exception {
-        Map<String, Map<UUID, EventRow>> byOrg = new LinkedHashMap<>();
-        for (EventRow row : rows) {
+    public Stored write(List<StoredEvent> rows) throws Exception {
+        Map<String, Map<UUID, StoredEvent>> byOrg = new LinkedHashMap<>();
+        for (StoredEvent row : rows) {
             byOrg.computeIfAbsent(row.org(), o -> new LinkedHashMap<>()).putIfAbsent(row.key(), row);
         }
-        List<EventRow> fresh = new ArrayList<>();
+        List<StoredEvent> fresh = new ArrayList<>();
         for (var org : byOrg.entrySet()) {
-            Set<UUID> stored = stored(org.getKey(), org.getValue().keySet());
+            Set<UUID> stored = events.storedKeys(org.getKey(), org.getValue().keySet());
             org.getValue().values().stream().filter(r -> !stored.contains(r.key())).forEach(fresh::add);
         }
         Map<UUID, String> rejected = new LinkedHashMap<>();
@@ -71,14 +56,14 @@ public class EventStore {
      * between is safe: redelivered rows already stored are found by the lookup). Any other
      * failure (server away, timeout) is thrown, and the batch is retried.
      */
-    private void insert(List<EventRow> rows, Map<UUID, String> rejected) throws Exception {
+    private void insert(List<StoredEvent> rows, Map<UUID, String> rejected) throws Exception {
         if (rows.isEmpty()) {
             return;
         }
         try {
-            insertBlock(rows);
+            events.insert(rows);
         } catch (ExecutionException | ServerException e) {
-            ServerException refusal = rowError(e).orElseThrow(() -> e);
+            ServerException refusal = EventsTable.refusedRow(e).orElseThrow(() -> e);
             if (rows.size() == 1) {
                 rejected.put(rows.getFirst().key(), "ClickHouse refused it: " + refusal.getMessage());
                 return;
@@ -87,72 +72,5 @@ public class EventStore {
             insert(rows.subList(0, half), rejected);
             insert(rows.subList(half, rows.size()), rejected);
         }
-    }
-
-    private static Optional<ServerException> rowError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ServerException server && ROW_ERRORS.contains(server.getCode())) {
-                return Optional.of(server);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The keys go in the query's text, not as a parameter: parameters travel in the URL, which a
-     * batch of thousands of keys overflows. They are {@link UUID} values, printed by
-     * {@link UUID#toString()}, so nothing from outside reaches the SQL.
-     */
-    private Set<UUID> stored(String org, Set<UUID> keys) {
-        String list = keys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","));
-        Set<UUID> stored = new HashSet<>();
-        clickHouse.queryAll("SELECT key FROM events WHERE org = {org:String} AND key IN (" + list + ")",
-                Map.of("org", org), null).forEach(r -> stored.add(UUID.fromString(r.getString("key"))));
-        return stored;
-    }
-
-    /** RowBinary: no text for ClickHouse to parse; ingested_at is left to its default (now). */
-    private void insertBlock(List<EventRow> rows) throws Exception {
-        TableSchema schema = schema();
-        clickHouse.insert("events", out -> {
-            RowBinaryFormatWriter row = new RowBinaryFormatWriter(out, schema, ClickHouseFormat.RowBinaryWithDefaults);
-            for (EventRow r : rows) {
-                row.setString("org", r.org());
-                row.setValue("key", r.key());
-                row.setString("source", r.source());
-                row.setString("id", r.id());
-                row.setString("type", r.type());
-                row.setDateTime("time", r.time().atZoneSameInstant(ZoneOffset.UTC));
-                row.setDate("day", r.day());
-                row.setString("channel", r.channel());
-                row.setString("item", r.item());
-                row.setString("department", r.department());
-                row.setValue("category", r.category());
-                row.setBoolean("original", r.original());
-                row.setString("title", r.title());
-                row.setString("url", r.url());
-                row.setLong("views", r.views());
-                row.setLong("readers", r.readers());
-                row.setLong("total_views", r.totalViews());
-                row.setLong("total_readers", r.totalReaders());
-                row.setLong("followers", r.followers());
-                row.setLong("issue_number", r.issueNumber());
-                row.setLong("pages", r.pages());
-                row.setLong("items", r.items());
-                row.setString("ref", r.ref());
-                row.setString("kind", r.kind());
-                row.setLong("count", r.count());
-                row.commitRow();
-            }
-        }, ClickHouseFormat.RowBinaryWithDefaults, new InsertSettings()).get().close();
-    }
-
-    private TableSchema schema() {
-        TableSchema known = schema;
-        if (known == null) {
-            known = clickHouse.getTableSchema("events");
-            schema = known;
-        }
-        return known;
     }
 }

@@ -3,10 +3,12 @@ package io.xxgk.dashboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.xxgk.contract.EventData;
 import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.OrgChecklist;
 import io.xxgk.registry.RegistryFollower;
+import io.xxgk.store.events.StoredEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,17 +73,17 @@ class BrowserTest {
     static void eventsAndBrowser() throws Exception {
         SERVERS.migrate();
         SERVERS.orgs("demo");
-        List<String> rows = new ArrayList<>();
+        List<StoredEvent> rows = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            rows.add(DashboardTestServers.event("demo", "w" + i, "xxgk.item.published", YEAR + "-03-02", "website", "w" + i, ",\"category\":6"));
+            rows.add(DashboardTestServers.published("demo", "w" + i, YEAR + "-03-02", "website", 6));
         }
         for (int i = 0; i < 12; i++) {
-            rows.add(DashboardTestServers.event("demo", "c" + i, "xxgk.item.published", YEAR + "-05-02", "wechat", "c" + i, ""));
+            rows.add(DashboardTestServers.published("demo", "c" + i, YEAR + "-05-02", "wechat", null));
         }
         for (int i = 0; i < 20; i++) {
-            rows.add(DashboardTestServers.event("demo", "old" + i, "xxgk.item.published", (YEAR - 1) + "-06-02", "website", "old" + i, ""));
+            rows.add(DashboardTestServers.published("demo", "old" + i, (YEAR - 1) + "-06-02", "website", null));
         }
-        rows.add(DashboardTestServers.event("demo", "v", "xxgk.item.viewed", YEAR + "-03-05", "website", "w1", ",\"views\":1500"));
+        rows.add(DashboardTestServers.event("demo", "v", YEAR + "-03-05", new EventData.ItemViewed("website", "w1", 1500, null)));
         SERVERS.store(rows);
 
         assertThat(CHROMIUM).as("install Debian's chromium and chromium-driver (.ci/run does)").exists();

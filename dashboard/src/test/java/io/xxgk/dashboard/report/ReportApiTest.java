@@ -2,14 +2,17 @@ package io.xxgk.dashboard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xxgk.contract.EventData;
+import io.xxgk.contract.EventData.ItemPublished;
 import io.xxgk.dashboard.DashboardClient;
 import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.registry.RegistryFollower;
+import io.xxgk.store.events.StoredEvent;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -41,23 +44,23 @@ class ReportApiTest {
     static void events() throws Exception {
         SERVERS.migrate();
         SERVERS.orgs("demo");
-        List<String> rows = new ArrayList<>();
+        List<StoredEvent> rows = new ArrayList<>();
         for (int i = 0; i < 1300; i++) {
-            rows.add(row("p" + i, "xxgk.item.published", "2024-03-01", "website", "w" + i,
-                    ",\"category\":" + (i % 2 == 0 ? 6 : 33) + ",\"department\":\"" + (i % 2 == 0 ? "党政办公室" : "教务处") + "\""));
+            rows.add(row("p" + i, "2024-03-01", new ItemPublished("website", "w" + i, null, i % 2 == 0 ? 6 : 33,
+                    i % 2 == 0 ? "党政办公室" : "教务处", false, null)));
         }
         for (int i = 0; i < 372; i++) {
-            rows.add(row("q" + i, "xxgk.item.published", "2024-04-01", "wechat", "c" + i, i < 256 ? ",\"original\":true" : ""));
+            rows.add(row("q" + i, "2024-04-01", new ItemPublished("wechat", "c" + i, null, null, null, i < 256, null)));
         }
-        rows.add(row("v1", "xxgk.item.viewed", "2024-05-01", "website", "w1", ",\"views\":1912345"));
-        rows.add(row("f1", "xxgk.channel.followers", "2024-12-30", "wechat", "", ",\"followers\":78123"));
-        rows.add(row("n1", "xxgk.issue.released", "2024-06-01", "newspaper", "", ",\"issue_number\":336,\"pages\":4"));
-        rows.add(row("n0", "xxgk.issue.released", "2023-06-01", "newspaper", "", ",\"issue_number\":320,\"pages\":4"));
+        rows.add(row("v1", "2024-05-01", new EventData.ItemViewed("website", "w1", 1912345, null)));
+        rows.add(row("f1", "2024-12-30", new EventData.ChannelFollowers("wechat", 78123)));
+        rows.add(row("n1", "2024-06-01", new EventData.IssueReleased("newspaper", 336, 4, null)));
+        rows.add(row("n0", "2023-06-01", new EventData.IssueReleased("newspaper", 320, 4, null)));
         SERVERS.store(rows);
     }
 
-    private static String row(String id, String type, String day, String channel, String item, String columns) {
-        return DashboardTestServers.event("demo", id, type, day, channel, item, columns);
+    private static StoredEvent row(String id, String day, EventData data) {
+        return DashboardTestServers.event("demo", id, day, data);
     }
 
     @LocalServerPort

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -185,6 +186,19 @@ public final class StatsQueries {
             reach.add(new Reach(periods.get(i), join(items.get(i)).getFirst().getLong("n"), join(views.get(i)).getFirst().getLong("n")));
         }
         return reach;
+    }
+
+    /**
+     * The view deltas counted per item of one channel whose id starts with {@code itemPrefix}, over
+     * all days: for audits that follow single events into the rollup the reports read.
+     */
+    public Map<String, Long> viewsPerItem(String org, String channel, String itemPrefix) {
+        Map<String, Long> views = new HashMap<>();
+        clickHouse.queryAll("""
+                SELECT item, toInt64(sum(views)) AS views FROM item_daily
+                WHERE org = {org:String} AND channel = {channel:String} AND startsWith(item, {prefix:String}) GROUP BY item""",
+                Map.of("org", org, "channel", channel, "prefix", itemPrefix), null).forEach(r -> views.put(r.getString("item"), r.getLong("views")));
+        return views;
     }
 
     /** Items published and views in one period. */

@@ -3,19 +3,24 @@ package io.xxgk.store.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.data.ClickHouseFormat;
+import io.xxgk.contract.EventData;
+import io.xxgk.contract.EventType;
 import io.xxgk.store.ClickHouseMigrations;
 import io.xxgk.store.Rollups;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.events.StoredEvent;
 import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import io.xxgk.testing.RealServers;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,13 +33,11 @@ class RollupsMatchEventsTest {
 
     private static final long SEED = 20241231L;
     private static final String DATABASE = RealServers.uniqueName("rollups");
-    private static final String[] TYPES = {"xxgk.item.published", "xxgk.item.retracted", "xxgk.item.viewed", "xxgk.item.viewed",
-            "xxgk.item.viewed", "xxgk.item.stats", "xxgk.channel.followers", "xxgk.issue.released", "xxgk.request.received",
-            "xxgk.request.answered", "xxgk.request.declined", "xxgk.complaint.received", "xxgk.service.contact"};
+    /** Every type, views three times as often. */
+    private static final List<EventType> TYPES = Stream.concat(Arrays.stream(EventType.values()),
+            Stream.of(EventType.ITEM_VIEWED, EventType.ITEM_VIEWED)).toList();
     private static final String[] CHANNELS = {"website", "wechat", "weibo", "newspaper"};
     private static final String[] DEPARTMENTS = {"", "党政办公室", "教务处", "信息中心"};
-    private static final String[] COMPLAINTS = {"report", "review", "lawsuit"};
-    private static final String[] CONTACTS = {"call", "visit", "online", "handled"};
     private static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
     private static final int DAYS = 3 * 365;
     private static Client clickHouse;
@@ -42,16 +45,16 @@ class RollupsMatchEventsTest {
     @BeforeAll
     static void randomEventsInBlocks() throws Exception {
         ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), DATABASE, "default", "");
-        new ClickHouseMigrations(properties).afterPropertiesSet();
+        new ClickHouseMigrations(properties).migrate();
         clickHouse = ClickHouseClients.builder(properties).setDefaultDatabase(DATABASE).build();
         Random random = new Random(SEED);
+        EventsTable events = new EventsTable(clickHouse, DATABASE);
         for (int block = 0; block < 12; block++) {
-            List<String> rows = new ArrayList<>();
+            List<StoredEvent> rows = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 rows.add(randomEvent(random, block * 1000 + i));
             }
-            clickHouse.insert("events", new ByteArrayInputStream(String.join("\n", rows).getBytes(StandardCharsets.UTF_8)),
-                    ClickHouseFormat.JSONEachRow).get().close();
+            events.insert(rows);
         }
     }
 
@@ -96,33 +99,32 @@ class RollupsMatchEventsTest {
     }
 
     /** Few items, days and ids, so that events of an item meet in and across periods and blocks. */
-    private static String randomEvent(Random random, int n) {
-        String type = TYPES[random.nextInt(TYPES.length)];
+    private static StoredEvent randomEvent(Random random, int n) {
+        EventType type = TYPES.get(random.nextInt(TYPES.size()));
         String org = random.nextInt(3) == 0 ? "b" : "a";
-        LocalDate day = FIRST_DAY.plusDays(random.nextInt(DAYS));
+        OffsetDateTime time = FIRST_DAY.plusDays(random.nextInt(DAYS)).atStartOfDay()
+                .plusNanos(random.nextLong(86_400_000L) * 1_000_000L).atOffset(ZoneOffset.UTC);
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
         String item = "i" + random.nextInt(40);
-        String time = day + " %02d:%02d:%02d.%03d".formatted(random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1000));
-        String id = "e" + n;
-        StringBuilder row = new StringBuilder("{\"org\":\"%s\",\"key\":\"%s\",\"source\":\"/t\",\"id\":\"%s\",\"type\":\"%s\",\"time\":\"%s\",\"day\":\"%s\""
-                .formatted(org, UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)), id, type, time, day));
-        switch (type) {
-            case "xxgk.item.published" -> row.append(",\"channel\":\"%s\",\"item\":\"%s\",\"original\":%s,\"category\":%d,\"department\":\"%s\""
-                    .formatted(channel, item, random.nextBoolean(), random.nextInt(6), DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]));
-            case "xxgk.item.retracted" -> row.append(",\"channel\":\"%s\",\"item\":\"%s\"".formatted(channel, item));
-            case "xxgk.item.viewed" -> row.append(",\"channel\":\"%s\",\"item\":\"%s\",\"views\":%d,\"readers\":%d"
-                    .formatted(channel, item, 1 + random.nextInt(50), random.nextInt(20)));
-            case "xxgk.item.stats" -> row.append(",\"channel\":\"%s\",\"item\":\"%s\",\"total_views\":%d,\"total_readers\":%d"
-                    .formatted(channel, item, random.nextInt(10_000), random.nextInt(1000)));
-            case "xxgk.channel.followers" -> row.append(",\"channel\":\"%s\",\"followers\":%d".formatted(channel, random.nextInt(100_000)));
-            case "xxgk.issue.released" -> row.append(",\"channel\":\"newspaper\",\"issue_number\":%d,\"pages\":%d"
-                    .formatted(300 + random.nextInt(30), 1 + random.nextInt(8)));
-            case "xxgk.complaint.received" -> row.append(",\"ref\":\"c%d\",\"kind\":\"%s\""
-                    .formatted(random.nextInt(30), COMPLAINTS[random.nextInt(COMPLAINTS.length)]));
-            case "xxgk.service.contact" -> row.append(",\"kind\":\"%s\",\"count\":%d"
-                    .formatted(CONTACTS[random.nextInt(CONTACTS.length)], 1 + random.nextInt(10)));
-            default -> row.append(",\"ref\":\"r%d\",\"kind\":\"%s\"".formatted(random.nextInt(30), type.substring(type.lastIndexOf('.') + 1)));
-        }
-        return row.append('}').toString();
+        EventData data = switch (type) {
+            case ITEM_PUBLISHED -> new EventData.ItemPublished(channel, item, null, nullIfZero(random.nextInt(6)),
+                    DEPARTMENTS[random.nextInt(DEPARTMENTS.length)], random.nextBoolean(), null);
+            case ITEM_RETRACTED -> new EventData.ItemRetracted(channel, item);
+            case ITEM_VIEWED -> new EventData.ItemViewed(channel, item, 1 + random.nextInt(50), (long) random.nextInt(20));
+            case ITEM_STATS -> new EventData.ItemStats(channel, item, random.nextInt(10_000), (long) random.nextInt(1000));
+            case CHANNEL_FOLLOWERS -> new EventData.ChannelFollowers(channel, random.nextInt(100_000));
+            case ISSUE_RELEASED -> new EventData.IssueReleased("newspaper", 300 + random.nextInt(30), 1 + random.nextInt(8), null);
+            case REQUEST_RECEIVED, REQUEST_ANSWERED, REQUEST_DECLINED -> new EventData.RequestEvent(
+                    EventData.RequestStage.valueOf(type.name().substring("REQUEST_".length())), "r" + random.nextInt(30), null, Optional.empty());
+            case COMPLAINT_RECEIVED -> new EventData.ComplaintReceived("c" + random.nextInt(30),
+                    EventData.ComplaintKind.values()[random.nextInt(3)], Optional.empty());
+            case SERVICE_CONTACT -> new EventData.ServiceContact(EventData.ContactKind.values()[random.nextInt(4)], 1 + random.nextInt(10),
+                    Optional.empty());
+        };
+        return StoredEvent.of(org, "/t", "e" + n, time, ZoneOffset.UTC, data);
+    }
+
+    private static Integer nullIfZero(int category) {
+        return category == 0 ? null : category;
     }
 }

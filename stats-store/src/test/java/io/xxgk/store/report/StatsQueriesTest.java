@@ -3,21 +3,34 @@ package io.xxgk.store.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.data.ClickHouseFormat;
+import io.xxgk.contract.EventData;
+import io.xxgk.contract.EventData.ChannelFollowers;
+import io.xxgk.contract.EventData.ComplaintKind;
+import io.xxgk.contract.EventData.ComplaintReceived;
+import io.xxgk.contract.EventData.ContactKind;
+import io.xxgk.contract.EventData.IssueReleased;
+import io.xxgk.contract.EventData.ItemPublished;
+import io.xxgk.contract.EventData.ItemRetracted;
+import io.xxgk.contract.EventData.ItemStats;
+import io.xxgk.contract.EventData.ItemViewed;
+import io.xxgk.contract.EventData.RequestEvent;
+import io.xxgk.contract.EventData.RequestStage;
+import io.xxgk.contract.EventData.ServiceContact;
+import io.xxgk.contract.EventType;
 import io.xxgk.store.ClickHouseMigrations;
 import io.xxgk.store.Rollups;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.events.StoredEvent;
 import io.xxgk.store.report.PeriodFigures.ChannelFigures;
 import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import io.xxgk.testing.RealServers;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,21 +41,21 @@ class StatsQueriesTest {
     private static final String DATABASE = RealServers.uniqueName("report");
     private static Client clickHouse;
     private static StatsQueries queries;
-    private static final List<String> rows = new ArrayList<>();
+    private static final List<StoredEvent> rows = new ArrayList<>();
 
     @BeforeAll
     static void events() throws Exception {
         ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), DATABASE, "default", "");
-        new ClickHouseMigrations(properties).afterPropertiesSet();
+        new ClickHouseMigrations(properties).migrate();
         clickHouse = ClickHouseClients.builder(properties).setDefaultDatabase(DATABASE).build();
         queries = new StatsQueries(clickHouse);
 
         // published and retracted
         published("a1", "2024-03-01", true, 6, "党政办公室");
         published("a2", "2024-03-02", true, 6, "党政办公室");
-        event("xxgk.item.retracted", "2024-05-01", "website", "a2", Map.of());
+        event("2024-05-01", new ItemRetracted("website", "a2"));
         published("a3", "2024-12-20", false, 33, "教务处");
-        event("xxgk.item.retracted", "2025-01-05", "website", "a3", Map.of());
+        event("2025-01-05", new ItemRetracted("website", "a3"));
         published("a4", "2024-04-01", true, 6, "党政办公室");
         published("a4", "2024-04-02", false, 6, "信息中心");
         published("a5", "2023-12-31", true, 6, "党政办公室");
@@ -61,29 +74,29 @@ class StatsQueriesTest {
         stats("w3", "2023-12-01", 500, 50);
         stats("w3", "2024-06-01", 300, 30);
         // followers: a snapshot
-        event("xxgk.channel.followers", "2024-06-30", "wechat", "", Map.of("followers", 70000));
-        event("xxgk.channel.followers", "2024-12-31", "wechat", "", Map.of("followers", 78000));
-        event("xxgk.channel.followers", "2025-01-01", "wechat", "", Map.of("followers", 80000));
+        event("2024-06-30", new ChannelFollowers("wechat", 70000));
+        event("2024-12-31", new ChannelFollowers("wechat", 78000));
+        event("2025-01-01", new ChannelFollowers("wechat", 80000));
         // newspaper issues, one re-sent under another id
-        event("xxgk.issue.released", "2024-01-10", "newspaper", "", Map.of("issue_number", 335, "pages", 4));
-        event("xxgk.issue.released", "2024-02-10", "newspaper", "", Map.of("issue_number", 336, "pages", 8));
-        event("xxgk.issue.released", "2024-02-11", "newspaper", "", Map.of("issue_number", 336, "pages", 8));
+        event("2024-01-10", new IssueReleased("newspaper", 335, 4, null));
+        event("2024-02-10", new IssueReleased("newspaper", 336, 8, null));
+        event("2024-02-11", new IssueReleased("newspaper", 336, 8, null));
         // requests, complaints, service contacts
-        event("xxgk.request.received", "2024-03-01", "", "", Map.of("ref", "r1", "kind", "received"));
-        event("xxgk.request.received", "2024-03-02", "", "", Map.of("ref", "r1", "kind", "received"));
-        event("xxgk.request.received", "2024-03-03", "", "", Map.of("ref", "r2", "kind", "received"));
-        event("xxgk.request.answered", "2024-03-10", "", "", Map.of("ref", "r1", "kind", "answered"));
-        event("xxgk.request.declined", "2024-03-11", "", "", Map.of("ref", "r2", "kind", "declined"));
-        event("xxgk.complaint.received", "2024-04-01", "", "", Map.of("ref", "c1", "kind", "report"));
-        event("xxgk.complaint.received", "2024-04-02", "", "", Map.of("ref", "c2", "kind", "lawsuit"));
-        event("xxgk.service.contact", "2024-05-01", "hotline", "", Map.of("kind", "call", "count", 400));
-        event("xxgk.service.contact", "2024-05-02", "hotline", "", Map.of("kind", "call", "count", 2));
-        event("xxgk.service.contact", "2024-05-03", "hotline", "", Map.of("kind", "visit", "count", 466));
+        event("2024-03-01", request(RequestStage.RECEIVED, "r1"));
+        event("2024-03-02", request(RequestStage.RECEIVED, "r1"));
+        event("2024-03-03", request(RequestStage.RECEIVED, "r2"));
+        event("2024-03-10", request(RequestStage.ANSWERED, "r1"));
+        event("2024-03-11", request(RequestStage.DECLINED, "r2"));
+        event("2024-04-01", new ComplaintReceived("c1", ComplaintKind.REPORT, Optional.empty()));
+        event("2024-04-02", new ComplaintReceived("c2", ComplaintKind.LAWSUIT, Optional.empty()));
+        event("2024-05-01", contact(ContactKind.CALL, 400));
+        event("2024-05-02", contact(ContactKind.CALL, 2));
+        event("2024-05-03", contact(ContactKind.VISIT, 466));
         // another org's events never count here
-        rows.add(rows.getFirst().replace("\"org\":\"q\"", "\"org\":\"other\"").replace("\"id\":\"e0\"", "\"id\":\"other-0\""));
+        rows.add(StoredEvent.of("other", "/test", "other-0", time("2024-03-01", 0), ZoneOffset.UTC,
+                new ItemPublished("website", "a1", null, 6, "党政办公室", true, null)));
 
-        clickHouse.insert("events", new ByteArrayInputStream(String.join("\n", rows).getBytes(StandardCharsets.UTF_8)),
-                ClickHouseFormat.JSONEachRow).get().close();
+        new EventsTable(clickHouse, DATABASE).insert(rows);
     }
 
     @AfterAll
@@ -176,11 +189,8 @@ class StatsQueriesTest {
 
     @Test
     void aRebuildFromEventsUndoesAnEventStoredTwice() throws Exception {
-        String copies = rows.stream().filter(r -> r.contains("\"day\":\"2024-"))
-                .filter(r -> r.contains("xxgk.item.viewed") || r.contains("xxgk.service.contact"))
-                .collect(java.util.stream.Collectors.joining("\n"));
-        clickHouse.insert("events", new ByteArrayInputStream(copies.getBytes(StandardCharsets.UTF_8)), ClickHouseFormat.JSONEachRow)
-                .get().close();
+        new EventsTable(clickHouse, DATABASE).insert(rows.stream().filter(r -> r.day().getYear() == 2024)
+                .filter(r -> r.type() == EventType.ITEM_VIEWED || r.type() == EventType.SERVICE_CONTACT).toList());
         assertThat(queries.figures("q", ReportPeriod.year(2024))).as("sums count the copies").isNotEqualTo(year2024);
 
         new Rollups(clickHouse, DATABASE).rebuild(2024);
@@ -203,33 +213,31 @@ class StatsQueriesTest {
     }
 
     private static void published(String item, String day, boolean original, int category, String department) {
-        event("xxgk.item.published", day, "website", item, Map.of("original", original, "category", category, "department", department));
+        event(day, new ItemPublished("website", item, null, category, department, original, null));
     }
 
     private static void viewed(String channel, String item, String day, long views, long readers) {
-        event("xxgk.item.viewed", day, channel, item, Map.of("views", views, "readers", readers));
+        event(day, new ItemViewed(channel, item, views, readers));
     }
 
     private static void stats(String item, String day, long totalViews, long totalReaders) {
-        event("xxgk.item.stats", day, "weibo", item, Map.of("total_views", totalViews, "total_readers", totalReaders));
+        event(day, new ItemStats("weibo", item, totalViews, totalReaders));
     }
 
-    private static void event(String type, String day, String channel, String item, Map<String, Object> columns) {
-        String id = "e" + rows.size();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("org", "q");
-        row.put("key", UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString());
-        row.put("source", "/test");
-        row.put("id", id);
-        row.put("type", type);
-        row.put("time", day + " 04:00:00." + String.format("%03d", rows.size()));
-        row.put("day", day);
-        row.put("channel", channel);
-        row.put("item", item);
-        row.putAll(columns);
-        StringBuilder json = new StringBuilder("{");
-        row.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":")
-                .append(v instanceof String s ? "\"" + s + "\"" : v));
-        rows.add(json.append('}').toString());
+    private static RequestEvent request(RequestStage stage, String id) {
+        return new RequestEvent(stage, id, null, Optional.empty());
+    }
+
+    private static ServiceContact contact(ContactKind kind, long count) {
+        return new ServiceContact(kind, count, Optional.of("hotline"));
+    }
+
+    /** An event of org q on {@code day} (UTC, the org's zone here); every event has its own time and id. */
+    private static void event(String day, EventData data) {
+        rows.add(StoredEvent.of("q", "/test", "e" + rows.size(), time(day, rows.size()), ZoneOffset.UTC, data));
+    }
+
+    private static OffsetDateTime time(String day, int millis) {
+        return LocalDate.parse(day).atTime(4, 0).plusNanos(millis * 1_000_000L).atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,7 +1,8 @@
-package io.xxgk.aggregator.store;
+package io.xxgk.store.events;
 
 import io.xxgk.contract.EventData;
 import io.xxgk.contract.EventParser;
+import io.xxgk.contract.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,27 +11,30 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * One event as a row of the {@code events} table: typed columns, and the local day that decides
- * which period it counts in. Fields an event type does not have are zero or empty.
+ * One event as {@link EventsTable} stores it: typed figures, and the local day that decides which
+ * period it counts in. Fields an event type does not have are zero or empty. Built only from the
+ * contract's typed data, so production, fixtures and benchmarks store events the same way.
  */
-public record EventRow(String org, UUID key, String source, String id, String type, OffsetDateTime time, LocalDate day,
-                       String channel, String item, String department, int category, boolean original, String title,
-                       String url, long views, long readers, long totalViews, long totalReaders, long followers,
-                       long issueNumber, int pages, int items, String ref, String kind, long count) {
+public record StoredEvent(String org, UUID key, String source, String id, EventType type, OffsetDateTime time, LocalDate day,
+                          String channel, String item, String department, int category, boolean original, String title,
+                          String url, long views, long readers, long totalViews, long totalReaders, long followers,
+                          long issueNumber, int pages, int items, String ref, String kind, long count) {
 
     /** The identity of an event, (source, id), as a name-based UUID: equal for every copy of it. */
     public static UUID key(String source, String id) {
         return UUID.nameUUIDFromBytes((source + "\n" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    public static EventRow of(String org, ZoneId zone, EventParser.Valid valid) {
+    /** An event the contract's parser accepted, written by {@code org}, whose days are in {@code zone}. */
+    public static StoredEvent of(String org, ZoneId zone, EventParser.Valid valid) {
         var event = valid.event();
-        String source = event.getSource().toString();
-        OffsetDateTime time = event.getTime();
-        Builder row = new Builder(org, key(source, event.getId()), source, event.getId(), valid.type().type(), time,
-                time.atZoneSameInstant(zone).toLocalDate());
-        valid.data().channel().ifPresent(c -> row.channel = c);
-        switch (valid.data()) {
+        return of(org, event.getSource().toString(), event.getId(), event.getTime(), zone, valid.data());
+    }
+
+    public static StoredEvent of(String org, String source, String id, OffsetDateTime time, ZoneId zone, EventData data) {
+        Builder row = new Builder(org, key(source, id), source, id, EventType.of(data), time, time.atZoneSameInstant(zone).toLocalDate());
+        data.channel().ifPresent(c -> row.channel = c);
+        switch (data) {
             case EventData.ItemPublished p -> {
                 row.item = p.itemId();
                 row.department = nullToEmpty(p.department());
@@ -58,21 +62,22 @@ public record EventRow(String org, UUID key, String source, String id, String ty
             }
             case EventData.RequestEvent r -> {
                 row.ref = r.requestId();
-                row.kind = lower(r.stage());
+                row.kind = kind(r.stage());
             }
             case EventData.ComplaintReceived c -> {
                 row.ref = c.complaintId();
-                row.kind = lower(c.kind());
+                row.kind = kind(c.kind());
             }
             case EventData.ServiceContact s -> {
-                row.kind = lower(s.kind());
+                row.kind = kind(s.kind());
                 row.count = s.count();
             }
         }
         return row.build();
     }
 
-    private static String lower(Enum<?> value) {
+    /** How a request stage, complaint kind or contact kind is stored (and read back by the figures). */
+    static String kind(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
@@ -86,7 +91,7 @@ public record EventRow(String org, UUID key, String source, String id, String ty
         private final UUID key;
         private final String source;
         private final String id;
-        private final String type;
+        private final EventType type;
         private final OffsetDateTime time;
         private final LocalDate day;
         private String channel = "";
@@ -108,7 +113,7 @@ public record EventRow(String org, UUID key, String source, String id, String ty
         private String kind = "";
         private long count;
 
-        Builder(String org, UUID key, String source, String id, String type, OffsetDateTime time, LocalDate day) {
+        Builder(String org, UUID key, String source, String id, EventType type, OffsetDateTime time, LocalDate day) {
             this.org = org;
             this.key = key;
             this.source = source;
@@ -118,8 +123,8 @@ public record EventRow(String org, UUID key, String source, String id, String ty
             this.day = day;
         }
 
-        EventRow build() {
-            return new EventRow(org, key, source, id, type, time, day, channel, item, department, category, original, title,
+        StoredEvent build() {
+            return new StoredEvent(org, key, source, id, type, time, day, channel, item, department, category, original, title,
                     url, views, readers, totalViews, totalReaders, followers, issueNumber, pages, items, ref, kind, count);
         }
     }
