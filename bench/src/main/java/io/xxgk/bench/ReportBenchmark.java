@@ -11,6 +11,7 @@ import io.xxgk.store.events.EventsTable;
 import io.xxgk.store.events.StoredEvent;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
+import io.xxgk.store.report.Source;
 import io.xxgk.store.report.StatsQueries;
 import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
  * through the real schema (events and the rollups its materialized views feed, as the aggregator
  * stores them), then the
  * 2024 report of its largest institution (a tenth of all events) read from the rollups, against
- * the same answer computed from the stored events ({@link StatsQueries#EVENTS}), at each size.
+ * the same answer computed from the stored events ({@link Source#EVENTS}), at each size.
  */
 final class ReportBenchmark {
 
@@ -96,7 +97,7 @@ final class ReportBenchmark {
     private Map<String, String> measure(Client clickHouse, long size) {
         ReportPeriod year = ReportPeriod.year(2024);
         StatsQueries rollups = new StatsQueries(clickHouse);
-        StatsQueries events = new StatsQueries(clickHouse, StatsQueries.EVENTS);
+        StatsQueries events = new StatsQueries(clickHouse, Source.EVENTS);
         long rollupRows = new Rollups(clickHouse, "xxgk").rowCount();
         System.out.printf("(%s events) the 2024 report of '%s' (a tenth of them); rollups hold %,d rows%n", label(size), ORG, rollupRows);
         List<Double> report = time(() -> rollups.figures(ORG, year), 3, options.runs());

@@ -66,7 +66,7 @@ class RollupsMatchEventsTest {
     @Test
     void everyPeriodAndSetOfOrgsGivesTheSameFiguresFromRollupsAsFromEvents() {
         StatsQueries rollups = new StatsQueries(clickHouse);
-        StatsQueries events = new StatsQueries(clickHouse, StatsQueries.EVENTS);
+        StatsQueries events = new StatsQueries(clickHouse, Source.EVENTS);
         Random random = new Random(SEED + 1);
         List<ReportPeriod> periods = new ArrayList<>(List.of(ReportPeriod.year(2023), ReportPeriod.year(2024), ReportPeriod.year(2025),
                 ReportPeriod.academicYear(2023), ReportPeriod.academicYear(2024)));
