@@ -94,6 +94,8 @@ class OrgAccessTest {
         JsonNode overview = json.readTree(own.body());
         assertThat(overview.path("current").path("items").asLong()).isEqualTo(30);
         assertThat(overview.path("previous").path("label").asString()).isEqualTo("2023年度");
+        assertThat(overview.path("previous").path("from").asString() + ".." + overview.path("previous").path("to").asString())
+                .isEqualTo("2023-01-01..2023-12-31");
         assertThat(overview.path("months").get(2).path("items").asLong()).as("March").isEqualTo(30);
         assertThat(overview.path("checklist").path("published").asLong()).isEqualTo(1);
 

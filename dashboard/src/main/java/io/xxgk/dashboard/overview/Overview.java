@@ -1,6 +1,9 @@
 package io.xxgk.dashboard.overview;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.xxgk.dashboard.report.AnnualReport;
+import io.xxgk.store.report.PeriodFigures;
+import io.xxgk.store.report.ReportPeriod;
 import java.util.List;
 
 /**
@@ -10,12 +13,12 @@ import java.util.List;
  * @param org null for the province's roll-up
  */
 record Overview(String org, int year, Headline current, Headline previous, List<ChannelBar> channels, List<Month> months,
-                List<AnnualReport.DepartmentLine> departments, Coverage checklist) {
+                List<PeriodFigures.DepartmentFigures> departments, Coverage checklist) {
 
-    record Headline(String label, long items, long originalItems, long views, long followers) {
+    /** A year's totals and the followers of all channels at its end. */
+    record Headline(@JsonUnwrapped ReportPeriod period, @JsonUnwrapped PeriodFigures.Totals totals, long followers) {
         static Headline of(AnnualReport report) {
-            return new Headline(report.period().label(), report.totals().items(), report.totals().originalItems(), report.totals().views(),
-                    report.channels().stream().mapToLong(AnnualReport.ChannelLine::followers).sum());
+            return new Headline(report.period(), report.totals(), report.channels().stream().mapToLong(c -> c.figures().followers()).sum());
         }
     }
 

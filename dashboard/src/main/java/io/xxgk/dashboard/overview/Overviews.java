@@ -3,6 +3,7 @@ package io.xxgk.dashboard.overview;
 import io.xxgk.dashboard.report.AnnualReport;
 import io.xxgk.dashboard.report.AnnualReports;
 import io.xxgk.dashboard.report.ReportText;
+import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
 import java.time.YearMonth;
@@ -45,11 +46,12 @@ class Overviews {
 
         AnnualReport now = current.join();
         AnnualReport before = previous.join();
-        Map<String, AnnualReport.ChannelLine> lastYear = before.channels().stream()
-                .collect(Collectors.toMap(AnnualReport.ChannelLine::channel, Function.identity()));
-        List<Overview.ChannelBar> channels = now.channels().stream().map(c -> {
-            AnnualReport.ChannelLine last = lastYear.get(c.channel());
-            return new Overview.ChannelBar(c.channel(), c.name(), c.items(), last == null ? 0 : last.items(), c.views(),
+        Map<String, PeriodFigures.ChannelFigures> lastYear = before.channels().stream().map(AnnualReport.ChannelLine::figures)
+                .collect(Collectors.toMap(PeriodFigures.ChannelFigures::channel, Function.identity()));
+        List<Overview.ChannelBar> channels = now.channels().stream().map(line -> {
+            PeriodFigures.ChannelFigures c = line.figures();
+            PeriodFigures.ChannelFigures last = lastYear.get(c.channel());
+            return new Overview.ChannelBar(c.channel(), line.name(), c.items(), last == null ? 0 : last.items(), c.views(),
                     last == null ? 0 : last.views(), c.followers());
         }).toList();
         List<Overview.Month> perMonth = reach.join().stream()

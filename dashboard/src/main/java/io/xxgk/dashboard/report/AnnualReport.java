@@ -1,14 +1,20 @@
 package io.xxgk.dashboard.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.xxgk.store.report.PeriodFigures;
+import io.xxgk.store.report.ReportPeriod;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The statistics section of the annual report for a period, as the report API returns it (the
- * shape is the contract of DESIGN.md: fields may be added, never renamed).
+ * shape is the contract of DESIGN.md: fields may be added, never renamed). The figures are the
+ * store's own records ({@link PeriodFigures}); the report adds what people read: channel names,
+ * the checklist's lines, and the paragraph.
  */
-public record AnnualReport(String org, Period period, Totals totals, List<ChannelLine> channels, List<ChecklistLine> checklist,
-                           List<DepartmentLine> departments, Requests requests, Complaints complaints, Service service,
+public record AnnualReport(String org, ReportPeriod period, PeriodFigures.Totals totals, List<ChannelLine> channels,
+                           List<ChecklistLine> checklist, List<PeriodFigures.DepartmentFigures> departments,
+                           PeriodFigures.Requests requests, PeriodFigures.Complaints complaints, PeriodFigures.ServiceContacts service,
                            String text) {
 
     /** The same report with its paragraph, which is written from the rest. */
@@ -16,14 +22,8 @@ public record AnnualReport(String org, Period period, Totals totals, List<Channe
         return new AnnualReport(org, period, totals, channels, checklist, departments, requests, complaints, service, text);
     }
 
-    public record Period(LocalDate from, LocalDate to, String label) {
-    }
-
-    public record Totals(long items, long originalItems, long views, long readers) {
-    }
-
-    public record ChannelLine(String channel, String name, long items, long originalItems, long views, long readers, long followers,
-                              long issues, long lastIssueNumber, long pages) {
+    /** A channel's figures under the name the org gives it (学校官网). */
+    public record ChannelLine(String name, @JsonUnwrapped PeriodFigures.ChannelFigures figures) {
     }
 
     /**
@@ -36,17 +36,5 @@ public record AnnualReport(String org, Period period, Totals totals, List<Channe
         public boolean published() {
             return count > 0;
         }
-    }
-
-    public record DepartmentLine(String department, long items, long originalItems) {
-    }
-
-    public record Requests(long received, long answered, long declined) {
-    }
-
-    public record Complaints(long report, long review, long lawsuit) {
-    }
-
-    public record Service(long call, long visit, long online, long handled) {
     }
 }

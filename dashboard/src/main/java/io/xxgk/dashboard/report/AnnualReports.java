@@ -52,7 +52,6 @@ public class AnnualReports {
         // the org's channels in its order and with its names; a province's report names the default channels
         List<Channel> known = registry.org(org).map(Org::channels).orElse(Channel.DEFAULTS);
         Map<String, Channel> byId = known.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
-        PeriodFigures.Totals totals = figures.totals();
         Map<Integer, PeriodFigures.ChecklistFigures> published = figures.checklist().stream()
                 .collect(Collectors.toMap(PeriodFigures.ChecklistFigures::item, Function.identity()));
         List<AnnualReport.ChecklistLine> checklist = edition.entries().stream().map(entry -> {
@@ -63,21 +62,12 @@ public class AnnualReports {
             return new AnnualReport.ChecklistLine(entry.item(), entry.category(), entry.title(), f == null ? 0 : f.count(),
                     f == null ? null : f.lastDate(), departments, entry.link());
         }).toList();
-        AnnualReport report = new AnnualReport(org,
-                new AnnualReport.Period(period.from(), period.to(), period.label()),
-                new AnnualReport.Totals(totals.items(), totals.originalItems(), totals.views(), totals.readers()),
+        AnnualReport report = new AnnualReport(org, period, figures.totals(),
                 figures.channels().stream()
                         .sorted(Comparator.comparingInt(c -> order(known, c.channel())))
-                        .map(c -> new AnnualReport.ChannelLine(c.channel(), byId.containsKey(c.channel()) ? byId.get(c.channel()).name() : c.channel(), c.items(), c.originalItems(), c.views(),
-                                c.readers(), c.followers(), c.issues(), c.lastIssueNumber(), c.pages()))
+                        .map(c -> new AnnualReport.ChannelLine(byId.containsKey(c.channel()) ? byId.get(c.channel()).name() : c.channel(), c))
                         .toList(),
-                checklist,
-                figures.departments().stream().map(d -> new AnnualReport.DepartmentLine(d.department(), d.items(), d.originalItems())).toList(),
-                new AnnualReport.Requests(figures.requests().received(), figures.requests().answered(), figures.requests().declined()),
-                new AnnualReport.Complaints(figures.complaints().report(), figures.complaints().review(), figures.complaints().lawsuit()),
-                new AnnualReport.Service(figures.service().call(), figures.service().visit(), figures.service().online(),
-                        figures.service().handled()),
-                null);
+                checklist, figures.departments(), figures.requests(), figures.complaints(), figures.service(), null);
         return report.withText(ReportText.of(report, numbers, scope));
     }
 

@@ -5,10 +5,10 @@ import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.store.report.ReportPeriod;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,7 +51,7 @@ class ReportController {
     }
 
     /** The report page's preview ({@code format=preview}): the paragraph and the tables the files hold, cell by cell. */
-    record Preview(AnnualReport.Period period, String text, ReportTables tables) {
+    record Preview(ReportPeriod period, String text, ReportTables tables) {
     }
 
     @GetMapping(produces = PREVIEW_MEDIA_TYPE)

@@ -1,5 +1,6 @@
 package io.xxgk.dashboard.report;
 
+import io.xxgk.store.report.PeriodFigures;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +31,9 @@ record ReportTables(List<List<Object>> summary, List<List<Object>> channels, Lis
 
         List<List<Object>> channels = new ArrayList<>();
         channels.add(List.of("渠道", "名称", "信息数（条）", "原创（条）", "浏览量（次）", "阅读人数（人）", "订阅人数（人）", "期数", "最新期号", "版数"));
-        for (AnnualReport.ChannelLine c : r.channels()) {
-            channels.add(List.of(c.channel(), c.name(), c.items(), c.originalItems(), c.views(), c.readers(), c.followers(), c.issues(),
+        for (AnnualReport.ChannelLine line : r.channels()) {
+            PeriodFigures.ChannelFigures c = line.figures();
+            channels.add(List.of(c.channel(), line.name(), c.items(), c.originalItems(), c.views(), c.readers(), c.followers(), c.issues(),
                     c.lastIssueNumber(), c.pages()));
         }
 
@@ -44,7 +46,7 @@ record ReportTables(List<List<Object>> summary, List<List<Object>> channels, Lis
 
         List<List<Object>> departments = new ArrayList<>();
         departments.add(List.of("责任部门", "信息数（条）", "原创（条）"));
-        for (AnnualReport.DepartmentLine d : r.departments()) {
+        for (PeriodFigures.DepartmentFigures d : r.departments()) {
             departments.add(List.of(d.department(), d.items(), d.originalItems()));
         }
         return new ReportTables(summary, channels, checklist, departments);
