@@ -1,8 +1,10 @@
 package io.xxgk.cli;
 
 import io.xxgk.registry.Channel;
+import io.xxgk.registry.ChannelKind;
 import io.xxgk.registry.Org;
 import io.xxgk.stack.StackException;
+import java.util.Iterator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,14 +24,21 @@ final class ChannelCommand {
         @Option(names = "--name", required = true, description = "name in reports, e.g. 学院网站")
         String name;
 
-        @Option(names = "--kind", defaultValue = "website", description = "website, social, video, print, screen, system, service")
+        @Option(names = "--kind", defaultValue = "website", description = "one of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})",
+                completionCandidates = Kinds.class)
         String kind;
 
         @Override
         void run(RegistryClient client) {
-            Org current = client.read().org(org).orElseThrow(() -> new StackException("no org " + org + " (./xxgk org create)"));
-            client.writer().put(current.withChannel(new Channel(id, name, kind)));
-            System.out.println("org " + org + ": channel " + id + " (" + name + ", " + kind + ")");
+            Channel channel = client.registrar().putChannel(org, id, name, kind);
+            System.out.println("org " + org + ": channel " + id + " (" + channel.name() + ", " + channel.kind().id() + ")");
+        }
+    }
+
+    static final class Kinds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ChannelKind.ids().iterator();
         }
     }
 
@@ -42,7 +51,7 @@ final class ChannelCommand {
         void run(RegistryClient client) {
             Org current = client.read().org(org).orElseThrow(() -> new StackException("no org " + org));
             System.out.printf("%-16s %-10s %s%n", "ID", "KIND", "NAME");
-            current.channels().forEach(c -> System.out.printf("%-16s %-10s %s%n", c.id(), c.kind(), c.name()));
+            current.channels().forEach(c -> System.out.printf("%-16s %-10s %s%n", c.id(), c.kind().id(), c.name()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.xxgk.cli;
 
 import io.xxgk.registry.Org;
-import io.xxgk.stack.StackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,12 +22,8 @@ final class OrgCommand {
 
         @Override
         void run(RegistryClient client) {
-            if (client.read().org(id).isPresent()) {
-                throw new StackException("org " + id + " exists");
-            }
-            Org defaults = Org.withDefaultChannels(id, name);
-            client.writer().put(new Org(id, name, timeZone, defaults.channels()));
-            System.out.println("org " + id + " (" + name + ", " + timeZone + ") created with " + defaults.channels().size() + " channels");
+            Org org = client.registrar().createOrg(id, name, timeZone);
+            System.out.println("org " + id + " (" + org.name() + ", " + timeZone + ") created with " + org.channels().size() + " channels");
         }
     }
 

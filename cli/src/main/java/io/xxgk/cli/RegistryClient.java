@@ -1,12 +1,15 @@
 package io.xxgk.cli;
 
+import io.xxgk.registry.Registrar;
 import io.xxgk.registry.Registry;
 import io.xxgk.registry.RegistryFollower;
+import io.xxgk.registry.RegistryRecord;
 import io.xxgk.registry.RegistryTopic;
 import io.xxgk.registry.RegistryWriter;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackException;
 import io.xxgk.stack.StackKeys;
+import java.time.Clock;
 import java.time.Duration;
 
 /** The registry of a running stack, for the commands that read or change it. */
@@ -16,6 +19,7 @@ final class RegistryClient implements AutoCloseable {
 
     private final String bootstrap;
     private RegistryWriter writer;
+    private Registry read;
 
     private RegistryClient(String bootstrap) {
         this.bootstrap = bootstrap;
@@ -37,6 +41,24 @@ final class RegistryClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted", e);
         }
+    }
+
+    /** The registry's rules, checked against the registry as read once for this command. */
+    Registrar registrar() {
+        return new Registrar(new Registrar.Store() {
+            @Override
+            public Registry registry() {
+                if (read == null) {
+                    read = read();
+                }
+                return read;
+            }
+
+            @Override
+            public void put(RegistryRecord record) {
+                writer().put(record);
+            }
+        }, Clock.systemUTC());
     }
 
     RegistryWriter writer() {

@@ -1,13 +1,9 @@
 package io.xxgk.cli;
 
 import io.xxgk.registry.ApiToken;
-import io.xxgk.registry.Org;
-import io.xxgk.registry.Registry;
 import io.xxgk.stack.StackException;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +15,7 @@ final class TokenCommand {
 
     @Command(name = "create", description = "Issue a token for an org's channels; the token is printed alone on the last line, and only once.")
     static final class Create extends RegistryCommand {
-        @Option(names = "--org", required = true, description = "the org it writes for (created with the default channels if new)")
+        @Option(names = "--org", required = true, description = "the org it writes for")
         String org;
 
         @Option(names = "--channels", required = true, split = ",", description = "channels it may write, comma-separated")
@@ -30,22 +26,8 @@ final class TokenCommand {
 
         @Override
         void run(RegistryClient client) {
-            Registry registry = client.read();
-            Org owner = registry.org(org).orElseGet(() -> {
-                Org created = Org.withDefaultChannels(org, org);
-                client.writer().put(created);
-                System.out.println("created org " + org + " with the default channels");
-                return created;
-            });
-            Set<String> wanted = new LinkedHashSet<>(channels);
-            List<String> unknown = wanted.stream().filter(c -> owner.channel(c).isEmpty()).toList();
-            if (!unknown.isEmpty()) {
-                throw new StackException("org " + org + " has no channel " + unknown + "; its channels: "
-                        + owner.channels().stream().map(c -> c.id()).toList() + " (add one: ./xxgk channel add)");
-            }
-            ApiToken.Issued issued = ApiToken.issue(org, wanted, label, Instant.now());
-            client.writer().put(issued.token());
-            System.out.println("token " + issued.token().id() + " for org " + org + ", channels " + wanted
+            ApiToken.Issued issued = client.registrar().issueToken(org, channels, label);
+            System.out.println("token " + issued.token().id() + " for org " + org + ", channels " + issued.token().channels()
                     + ". Keep it secret; it is not shown again:");
             System.out.println(issued.bearer());
         }

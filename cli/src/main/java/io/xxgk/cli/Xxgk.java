@@ -1,5 +1,6 @@
 package io.xxgk.cli;
 
+import io.xxgk.registry.Refused;
 import io.xxgk.stack.Stack;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackException;
@@ -94,7 +95,7 @@ public final class Xxgk {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Xxgk());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof StackException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            if (e instanceof StackException || e instanceof Refused || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
                 cmd.getErr().println("xxgk: " + e.getMessage());
                 return 1;
             }

@@ -24,7 +24,7 @@ import java.util.Set;
  * @param revokedAt  when it was revoked, or null
  */
 public record ApiToken(String id, String org, Set<String> channels, String secretHash, String label,
-                       Instant createdAt, Instant revokedAt) {
+                       Instant createdAt, Instant revokedAt) implements RegistryRecord {
 
     private static final String PREFIX = "xxgk_";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param enabled      false: cannot log in (users are disabled, not deleted, so the record of who had access stays)
  * @param changedAt    when this record was last written
  */
-public record DashboardUser(String name, String passwordHash, Role role, String org, boolean enabled, Instant changedAt) {
+public record DashboardUser(String name, String passwordHash, Role role, String org, boolean enabled, Instant changedAt) implements RegistryRecord {
 
     public static final String NAME_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param timeZone day boundaries of its reports (Asia/Shanghai unless said otherwise)
  * @param channels its registered channels
  */
-public record Org(String id, String name, String timeZone, List<Channel> channels) {
+public record Org(String id, String name, String timeZone, List<Channel> channels) implements RegistryRecord {
 
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 

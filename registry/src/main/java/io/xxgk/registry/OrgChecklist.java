@@ -14,7 +14,7 @@ import java.util.List;
  * @param changedBy who saved it
  * @param changedAt when
  */
-public record OrgChecklist(String org, int version, List<Item> items, String changedBy, Instant changedAt) {
+public record OrgChecklist(String org, int version, List<Item> items, String changedBy, Instant changedAt) implements RegistryRecord {
 
     /**
      * @param item       the item's number in the catalog

@@ -44,13 +44,22 @@ public final class Registry {
         return Optional.ofNullable(checklists.get(org));
     }
 
-    void apply(Object record) {
+    /** The record of the same key as {@code record}, as this registry holds it now. */
+    public Optional<? extends RegistryRecord> current(RegistryRecord record) {
+        return switch (record) {
+            case Org org -> org(org.id());
+            case ApiToken token -> token(token.id());
+            case DashboardUser user -> user(user.name());
+            case OrgChecklist checklist -> checklist(checklist.org());
+        };
+    }
+
+    void apply(RegistryRecord record) {
         switch (record) {
             case Org org -> orgs.put(org.id(), org);
             case ApiToken token -> tokens.put(token.id(), token);
             case DashboardUser user -> users.put(user.name(), user);
             case OrgChecklist checklist -> checklists.put(checklist.org(), checklist);
-            default -> throw new IllegalArgumentException("not a registry record: " + record);
         }
     }
 

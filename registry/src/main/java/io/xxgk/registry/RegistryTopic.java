@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -46,7 +47,7 @@ public final class RegistryTopic {
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"));
         try {
-            admin.createTopics(java.util.List.of(topic)).all().get();
+            admin.createTopics(List.of(topic)).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create the registry topic " + name + ": " + e.getCause().getMessage(), e);
@@ -57,17 +58,7 @@ public final class RegistryTopic {
         }
     }
 
-    static String key(Object value) {
-        return switch (value) {
-            case Org org -> "org/" + org.id();
-            case ApiToken token -> "token/" + token.id();
-            case DashboardUser user -> "user/" + user.name();
-            case OrgChecklist checklist -> "checklist/" + checklist.org();
-            default -> throw new IllegalArgumentException("not a registry record: " + value);
-        };
-    }
-
-    static byte[] encode(Object value) {
+    static byte[] encode(RegistryRecord value) {
         try {
             return JSON.writeValueAsBytes(value);
         } catch (IOException e) {
@@ -75,8 +66,9 @@ public final class RegistryTopic {
         }
     }
 
-    static Object decode(String key, byte[] value) throws IOException {
-        Class<?> type = switch (key.substring(0, Math.max(0, key.indexOf('/')))) {
+    /** @throws IOException for a key of no kind this version knows, or a value that is not its record */
+    static RegistryRecord decode(String key, byte[] value) throws IOException {
+        Class<? extends RegistryRecord> type = switch (key.substring(0, Math.max(0, key.indexOf('/')))) {
             case "org" -> Org.class;
             case "token" -> ApiToken.class;
             case "user" -> DashboardUser.class;

@@ -27,26 +27,10 @@ public final class RegistryWriter implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    public void put(Org org) {
-        send(org);
-    }
-
-    public void put(ApiToken token) {
-        send(token);
-    }
-
-    public void put(DashboardUser user) {
-        send(user);
-    }
-
-    public void put(OrgChecklist checklist) {
-        send(checklist);
-    }
-
-    private void send(Object record) {
+    /** Writes the record; it replaces the one of the same key. */
+    public void put(RegistryRecord record) {
         try {
-            producer.send(new ProducerRecord<>(topic, RegistryTopic.key(record), RegistryTopic.encode(record)))
-                    .get(15, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, record.registryKey(), RegistryTopic.encode(record))).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the registry write was not acknowledged: " + e.getMessage(), e);
         } catch (InterruptedException e) {

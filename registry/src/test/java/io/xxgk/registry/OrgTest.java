@@ -19,7 +19,7 @@ class OrgTest {
 
     @Test
     void addingAChannelOfAKnownIdRenamesIt() {
-        Org org = Org.withDefaultChannels("demo", "示例大学").withChannel(new Channel("website", "学校主页", "website"));
+        Org org = Org.withDefaultChannels("demo", "示例大学").withChannel(new Channel("website", "学校主页", ChannelKind.WEBSITE));
 
         assertThat(org.channels()).filteredOn(c -> c.id().equals("website")).extracting(Channel::name).containsExactly("学校主页");
         assertThat(org.channels()).hasSize(Channel.DEFAULTS.size());
@@ -29,6 +29,6 @@ class OrgTest {
     void idsAndTimeZonesAreChecked() {
         assertThatThrownBy(() -> new Org("Demo Uni", "x", "Asia/Shanghai", List.of())).hasMessageContaining("org id");
         assertThatThrownBy(() -> new Org("demo", "x", "Mars/Olympus", List.of())).isInstanceOf(java.time.DateTimeException.class);
-        assertThatThrownBy(() -> new Channel("Web Site", "x", "website")).hasMessageContaining("channel id");
+        assertThatThrownBy(() -> new Channel("Web Site", "x", ChannelKind.WEBSITE)).hasMessageContaining("channel id");
     }
 }

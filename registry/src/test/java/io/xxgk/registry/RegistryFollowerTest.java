@@ -34,7 +34,7 @@ class RegistryFollowerTest {
                 assertThat(registry.token(token.token().id())).hasValueSatisfying(t -> assertThat(t.matches(token.bearer())).isTrue());
 
                 writer.put(token.token().revoked(Instant.now()));
-                writer.put(registry.org("uni-a").orElseThrow().withChannel(new Channel("law-school", "法学院网站", "website")));
+                writer.put(registry.org("uni-a").orElseThrow().withChannel(new Channel("law-school", "法学院网站", ChannelKind.WEBSITE)));
 
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                     assertThat(registry.token(token.token().id()).orElseThrow().matches(token.bearer())).isFalse();

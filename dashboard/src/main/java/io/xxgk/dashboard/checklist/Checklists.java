@@ -4,6 +4,7 @@ import io.xxgk.registry.OrgChecklist;
 import io.xxgk.registry.Registry;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,8 @@ public class Checklists {
         return new Edition(org, catalog.version(), edition.version(), entries);
     }
 
-    boolean hasItem(int item) {
-        return catalogEntries.stream().anyMatch(e -> e.item() == item);
+    /** The catalog's item numbers. */
+    Set<Integer> items() {
+        return catalogEntries.stream().map(Entry::item).collect(Collectors.toUnmodifiableSet());
     }
 }

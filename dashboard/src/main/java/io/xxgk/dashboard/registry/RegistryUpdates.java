@@ -1,10 +1,7 @@
 package io.xxgk.dashboard.registry;
 
-import io.xxgk.registry.ApiToken;
-import io.xxgk.registry.DashboardUser;
-import io.xxgk.registry.Org;
-import io.xxgk.registry.OrgChecklist;
 import io.xxgk.registry.Registry;
+import io.xxgk.registry.RegistryRecord;
 import io.xxgk.registry.RegistryWriter;
 import io.xxgk.support.registry.RegistryAutoConfiguration.RegistryProperties;
 import java.time.Duration;
@@ -31,27 +28,13 @@ public class RegistryUpdates implements AutoCloseable {
         this.registry = registry;
     }
 
-    public DashboardUser put(DashboardUser user) {
-        writer.put(user);
-        return awaitVisible(user, () -> registry.user(user.name()));
+    /** Writes the record and returns it once this dashboard's registry holds it. */
+    public <T extends RegistryRecord> T put(T record) {
+        writer.put(record);
+        return awaitVisible(record, () -> registry.current(record));
     }
 
-    public Org put(Org org) {
-        writer.put(org);
-        return awaitVisible(org, () -> registry.org(org.id()));
-    }
-
-    public ApiToken put(ApiToken token) {
-        writer.put(token);
-        return awaitVisible(token, () -> registry.token(token.id()));
-    }
-
-    public OrgChecklist put(OrgChecklist checklist) {
-        writer.put(checklist);
-        return awaitVisible(checklist, () -> registry.checklist(checklist.org()));
-    }
-
-    private static <T> T awaitVisible(T written, Supplier<Optional<T>> current) {
+    private static <T> T awaitVisible(T written, Supplier<Optional<? extends RegistryRecord>> current) {
         Instant deadline = Instant.now().plus(VISIBLE_WITHIN);
         while (!current.get().filter(written::equals).isPresent()) {
             if (Instant.now().isAfter(deadline)) {

@@ -3,15 +3,12 @@ package io.xxgk.dashboard.tokens;
 import io.xxgk.dashboard.registry.RegistryUpdates;
 import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
-import io.xxgk.dashboard.web.InvalidInput;
 import io.xxgk.dashboard.web.NotFound;
 import io.xxgk.registry.ApiToken;
-import io.xxgk.registry.Channel;
 import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.registry.Registrar;
 import io.xxgk.registry.Registry;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -33,14 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/orgs/{org}/tokens")
 class TokensController {
 
-    private static final int MAX_LABEL = 200;
-
     private final Registry registry;
+    private final Registrar registrar;
     private final RegistryUpdates updates;
     private final OrgAccess access;
 
-    TokensController(Registry registry, RegistryUpdates updates, OrgAccess access) {
+    TokensController(Registry registry, Registrar registrar, RegistryUpdates updates, OrgAccess access) {
         this.registry = registry;
+        this.registrar = registrar;
         this.updates = updates;
         this.access = access;
     }
@@ -67,20 +64,7 @@ class TokensController {
     @PostMapping
     ResponseEntity<Issued> issue(@PathVariable String org, @RequestBody Request request, Authentication login) {
         access.check(Viewer.of(login), org, Role.ADMIN);
-        Set<String> known = new LinkedHashSet<>(registry.org(org).orElseThrow().channels().stream().map(Channel::id).toList());
-        List<InvalidInput.Param> invalid = new ArrayList<>();
-        if (request.channels() == null || request.channels().isEmpty()) {
-            invalid.add(new InvalidInput.Param("channels", "is required: the channels the adapter may write, of " + known));
-        } else {
-            request.channels().stream().filter(c -> !known.contains(c)).findFirst().ifPresent(c ->
-                    invalid.add(new InvalidInput.Param("channels", "org " + org + " has no channel '" + c + "'; its channels: " + known)));
-        }
-        String label = InvalidInput.text("label", request.label(), MAX_LABEL, invalid);
-        if (!invalid.isEmpty()) {
-            throw new InvalidInput("token", invalid);
-        }
-        ApiToken.Issued issued = ApiToken.issue(org, new LinkedHashSet<>(request.channels()), label == null ? "" : label, Instant.now());
-        updates.put(issued.token());
+        ApiToken.Issued issued = registrar.issueToken(org, request.channels(), request.label());
         return ResponseEntity.status(HttpStatus.CREATED).body(new Issued(TokenView.of(issued.token()), issued.bearer()));
     }
 

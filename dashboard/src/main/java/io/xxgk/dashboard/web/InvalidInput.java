@@ -1,5 +1,6 @@
 package io.xxgk.dashboard.web;
 
+import io.xxgk.registry.Refused;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -20,26 +21,14 @@ public final class InvalidInput extends ErrorResponseException {
         super(HttpStatus.BAD_REQUEST, problem(kind, params), null);
     }
 
+    /** What the registry's rules refused, field by field. */
+    public static InvalidInput of(Refused refused) {
+        return new InvalidInput(refused.kind(), refused.fields().stream().map(f -> new Param(f.name(), f.reason())).toList());
+    }
+
     /** One parameter. */
     public static InvalidInput of(String kind, String name, String reason) {
         return new InvalidInput(kind, List.of(new Param(name, reason)));
-    }
-
-    /**
-     * An optional text field: stripped, null when blank; a problem when longer than {@code max} or
-     * with control characters (the text goes into the report's CSV, XLSX and DOCX).
-     */
-    public static String text(String field, String value, int max, List<Param> invalid) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            invalid.add(new Param(field, "must be at most " + max + " characters"));
-        } else if (stripped.chars().anyMatch(Character::isISOControl)) {
-            invalid.add(new Param(field, "must not contain control characters"));
-        }
-        return stripped;
     }
 
     /** Adds a member to the problem, e.g. what is accepted. */

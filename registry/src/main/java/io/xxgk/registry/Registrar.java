@@ -1,0 +1,220 @@
+package io.xxgk.registry;
+
+import io.xxgk.registry.DashboardUser.Role;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The registry's rules for changing it: creating orgs, adding channels, issuing tokens, saving
+ * users and checklist editions. The dashboard and the command line are thin callers of these, so
+ * both refuse the same input with the same words ({@link Refused}). Who may make a change is the
+ * caller's to check; what a change may be is checked here.
+ */
+public final class Registrar {
+
+    /** Ids no org may have: {@code province} names the province's roll-up in the dashboard's paths. */
+    public static final Set<String> RESERVED_ORG_IDS = Set.of("province");
+
+    static final int MAX_ORG_NAME = 200;
+    static final int MAX_CHANNEL_NAME = 100;
+    static final int MAX_LABEL = 200;
+    static final int MIN_PASSWORD = 10;
+    static final int MAX_PASSWORD_BYTES = 72;   // bcrypt reads no further
+    static final int MAX_TITLE = 1000;
+    static final int MAX_DEPARTMENT = 200;
+    static final int MAX_LINK = 2000;
+
+    /** The registry a change is checked against, and where it is written. */
+    public interface Store {
+        Registry registry();
+
+        void put(RegistryRecord record);
+    }
+
+    private final Store store;
+    private final Clock clock;
+
+    public Registrar(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A new org with the default channels. */
+    public Org createOrg(String id, String name, String timeZone) {
+        Refused.Check check = new Refused.Check("org");
+        if (id == null || !id.matches(Channel.ID_PATTERN)) {
+            check.refuse("id", "must be 1-64 of a-z, 0-9 and '-' (it is what URLs and tokens carry)");
+        } else if (RESERVED_ORG_IDS.contains(id)) {
+            check.refuse("id", "'" + id + "' is reserved (it names the province's roll-up)");
+        } else if (store.registry().org(id).isPresent()) {
+            check.refuse("id", "org " + id + " exists");
+        }
+        String text = check.requiredText("name", name, MAX_ORG_NAME, "the name reports print, e.g. 示例大学");
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException | NullPointerException e) {
+            check.refuse("timeZone", "must be a time zone like " + Org.DEFAULT_TIME_ZONE);
+        }
+        check.done();
+        Org org = new Org(id, text, timeZone, Channel.DEFAULTS);
+        store.put(org);
+        return org;
+    }
+
+    /** Adds a channel to an org, or renames one it has (channels are never removed: their past events keep counting). */
+    public Channel putChannel(String orgId, String id, String name, String kind) {
+        Refused.Check check = new Refused.Check("channel");
+        Optional<Org> org = existing(orgId, check);
+        if (id == null || !id.matches(Channel.ID_PATTERN)) {
+            check.refuse("id", "must be 1-64 of a-z, 0-9 and '-' (it is what events carry in data.channel)");
+        }
+        String text = check.requiredText("name", name, MAX_CHANNEL_NAME, "the name the report prints");
+        Optional<ChannelKind> channelKind = ChannelKind.of(kind);
+        if (channelKind.isEmpty()) {
+            check.refuse("kind", "must be one of " + ChannelKind.ids());
+        }
+        check.done();
+        Channel channel = new Channel(id, text, channelKind.orElseThrow());
+        store.put(org.orElseThrow().withChannel(channel));
+        return channel;
+    }
+
+    /** A token for some of an org's channels; the bearer string is in the answer and nowhere else. */
+    public ApiToken.Issued issueToken(String orgId, Collection<String> channels, String label) {
+        Refused.Check check = new Refused.Check("token");
+        Optional<Org> org = existing(orgId, check);
+        List<String> known = org.map(o -> o.channels().stream().map(Channel::id).toList()).orElse(List.of());
+        if (channels == null || channels.isEmpty()) {
+            check.refuse("channels", "is required: the channels the adapter may write, of " + known);
+        } else if (org.isPresent()) {
+            List<String> unknown = channels.stream().filter(c -> !known.contains(c)).distinct().toList();
+            if (!unknown.isEmpty()) {
+                check.refuse("channels", "org " + orgId + " has no channel " + unknown + "; its channels: " + known);
+            }
+        }
+        String text = check.text("label", label, MAX_LABEL);
+        check.done();
+        ApiToken.Issued issued = ApiToken.issue(orgId, new LinkedHashSet<>(channels), text == null ? "" : text, clock.instant());
+        store.put(issued.token());
+        return issued;
+    }
+
+    /** @param password required for a new user; null keeps the current one */
+    public record UserChange(String org, Role role, String password, Boolean enabled) {
+    }
+
+    public record SavedUser(DashboardUser user, boolean created) {
+    }
+
+    /**
+     * Creates or changes a dashboard user.
+     *
+     * @param hash      turns the password into the stored hash (bcrypt)
+     * @param authorize given the user as it is now (empty when new), throws when the caller may not
+     *                  make this change; called once the change is valid
+     */
+    public SavedUser putUser(String name, UserChange change, UnaryOperator<String> hash, Consumer<Optional<DashboardUser>> authorize) {
+        Optional<DashboardUser> existing = store.registry().user(name);
+        Refused.Check check = new Refused.Check("user");
+        if (name == null || !name.matches(DashboardUser.NAME_PATTERN)) {
+            check.refuse("name", "must be 1-64 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+        }
+        if (change.role() == null) {
+            check.refuse("role", "is required: LEADER, WRITER, ADMIN or PROVINCE");
+        } else if (change.role() != Role.PROVINCE && (change.org() == null || store.registry().org(change.org()).isEmpty())) {
+            check.refuse("org", "must name an existing org for a " + change.role() + " user");
+        } else if (change.role() == Role.PROVINCE && change.org() != null) {
+            check.refuse("org", "must be absent: a PROVINCE user sees every org");
+        }
+        if (change.password() == null && existing.isEmpty()) {
+            check.refuse("password", "is required for a new user");
+        } else if (change.password() != null && (change.password().length() < MIN_PASSWORD
+                || change.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES)) {
+            check.refuse("password", "must be " + MIN_PASSWORD + " characters or more and at most " + MAX_PASSWORD_BYTES + " bytes");
+        }
+        check.done();
+        authorize.accept(existing);
+        String passwordHash = change.password() == null ? existing.orElseThrow().passwordHash() : hash.apply(change.password());
+        boolean enabled = change.enabled() == null ? existing.map(DashboardUser::enabled).orElse(true) : change.enabled();
+        DashboardUser user = new DashboardUser(name, passwordHash, change.role(), change.role() == Role.PROVINCE ? null : change.org(),
+                enabled, clock.instant());
+        store.put(user);
+        return new SavedUser(user, existing.isEmpty());
+    }
+
+    /**
+     * Saves the org's next edition of the checklist.
+     *
+     * @param version      the edition the edit starts from (0 for the first), so a concurrent save is not overwritten
+     * @param items        the items edited; items left out keep the catalog's wording and have no department or link
+     * @param catalogItems the item numbers of the catalog
+     * @throws StaleVersion when someone saved since {@code version}
+     */
+    public OrgChecklist saveChecklist(String orgId, Integer version, List<OrgChecklist.Item> items, Set<Integer> catalogItems, String by) {
+        Refused.Check check = new Refused.Check("checklist");
+        existing(orgId, check);
+        if (version == null || version < 0) {
+            check.refuse("version", "is required: the version the edit starts from (0 for the first edition)");
+        }
+        if (items == null) {
+            check.refuse("items", "is required (a list, may be empty)");
+        }
+        List<OrgChecklist.Item> edited = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; items != null && i < items.size(); i++) {
+            OrgChecklist.Item item = items.get(i);
+            String at = "items[" + i + "]";
+            if (item == null || !catalogItems.contains(item.item())) {
+                check.refuse(at + ".item", "must be an item number of the checklist (1-50)");
+                continue;
+            }
+            if (!seen.add(item.item())) {
+                check.refuse(at + ".item", "item " + item.item() + " is listed twice");
+            }
+            String title = check.text(at + ".title", item.title(), MAX_TITLE);
+            String department = check.text(at + ".department", item.department(), MAX_DEPARTMENT);
+            String link = check.text(at + ".link", item.link(), MAX_LINK);
+            if (link != null && !isWebAddress(link)) {
+                check.refuse(at + ".link", "must be an http or https address");
+            }
+            edited.add(new OrgChecklist.Item(item.item(), title, department, link));
+        }
+        check.done();
+        int current = store.registry().checklist(orgId).map(OrgChecklist::version).orElse(0);
+        if (version != current) {
+            throw new StaleVersion("the checklist", current, version);
+        }
+        OrgChecklist checklist = new OrgChecklist(orgId, current + 1, edited, by, clock.instant());
+        store.put(checklist);
+        return checklist;
+    }
+
+    private Optional<Org> existing(String orgId, Refused.Check check) {
+        Optional<Org> org = orgId == null ? Optional.empty() : store.registry().org(orgId);
+        if (org.isEmpty()) {
+            check.refuse("org", "no org " + orgId + " (create it first: ./xxgk org create)");
+        }
+        return org;
+    }
+
+    private static boolean isWebAddress(String link) {
+        try {
+            URI uri = new URI(link);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
