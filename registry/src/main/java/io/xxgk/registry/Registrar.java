@@ -24,8 +24,11 @@ import java.util.function.UnaryOperator;
  */
 public final class Registrar {
 
-    /** Ids no org may have: {@code province} names the province's roll-up in the dashboard's paths. */
-    public static final Set<String> RESERVED_ORG_IDS = Set.of("province");
+    /** What the dashboard calls the province's roll-up (every org, added up) where it would name an org. */
+    public static final String PROVINCE = "province";
+
+    /** Ids no org may have. */
+    public static final Set<String> RESERVED_ORG_IDS = Set.of(PROVINCE);
 
     static final int MAX_ORG_NAME = 200;
     static final int MAX_CHANNEL_NAME = 100;

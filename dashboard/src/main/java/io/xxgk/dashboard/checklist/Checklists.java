@@ -1,5 +1,6 @@
 package io.xxgk.dashboard.checklist;
 
+import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.registry.OrgChecklist;
 import io.xxgk.registry.Registry;
 import java.util.List;
@@ -38,9 +39,17 @@ public class Checklists {
         this.registry = registry;
     }
 
-    /** The org's edition, or for null (a province's roll-up) the catalog itself. */
+    /** The org's edition, or for the province's roll-up the catalog itself. */
+    public Edition of(ReportScope scope) {
+        return switch (scope) {
+            case ReportScope.Province province -> new Edition(scope.id(), catalog.version(), 0, catalogEntries);
+            case ReportScope.OneOrg one -> of(one.org());
+        };
+    }
+
+    /** The org's edition: the catalog with what the org changed laid over it. */
     public Edition of(String org) {
-        OrgChecklist edition = org == null ? null : registry.checklist(org).orElse(null);
+        OrgChecklist edition = registry.checklist(org).orElse(null);
         if (edition == null) {
             return new Edition(org, catalog.version(), 0, catalogEntries);
         }

@@ -10,7 +10,7 @@ import java.util.List;
  * What leadership sees first: a year against the one before, per channel, per month, per
  * department, and how much of the checklist has been published.
  *
- * @param org null for the province's roll-up
+ * @param org the org's id, or province for the province's roll-up
  */
 record Overview(String org, int year, Headline current, Headline previous, List<ChannelBar> channels, List<Month> months,
                 List<PeriodFigures.DepartmentFigures> departments, Coverage checklist) {

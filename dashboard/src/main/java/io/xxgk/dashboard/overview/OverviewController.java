@@ -1,5 +1,6 @@
 package io.xxgk.dashboard.overview;
 
+import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
@@ -7,7 +8,6 @@ import io.xxgk.dashboard.web.ReportYears;
 import io.xxgk.registry.DashboardUser.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,10 +24,10 @@ class OverviewController {
     }
 
     @GetMapping({"/api/v1/orgs/{org}/overview", "/api/v1/province/overview"})
-    Overview overview(@PathVariable(required = false) String org, @RequestParam(required = false) String year, Authentication login) {
+    Overview overview(ReportScope scope, @RequestParam(required = false) String year, Authentication login) {
         int y = year(year);
-        access.check(Viewer.of(login), org, Role.LEADER);
-        return overviews.of(org, y);
+        access.check(Viewer.of(login), scope, Role.LEADER);
+        return overviews.of(scope, y);
     }
 
     private static int year(String year) {

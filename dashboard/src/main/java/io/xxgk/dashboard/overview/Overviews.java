@@ -3,6 +3,7 @@ package io.xxgk.dashboard.overview;
 import io.xxgk.dashboard.report.AnnualReport;
 import io.xxgk.dashboard.report.AnnualReports;
 import io.xxgk.dashboard.report.ReportText;
+import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
@@ -33,16 +34,15 @@ class Overviews {
         this.stats = stats;
     }
 
-    /** @param org null for the province's roll-up */
-    Overview of(String org, int year) {
-        var current = async(() -> reports.report(org, ReportPeriod.year(year), ReportText.Numbers.EXACT));
-        var previous = async(() -> reports.report(org, ReportPeriod.year(year - 1), ReportText.Numbers.EXACT));
+    Overview of(ReportScope scope, int year) {
+        var current = async(() -> reports.report(scope, ReportPeriod.year(year), ReportText.Numbers.EXACT));
+        var previous = async(() -> reports.report(scope, ReportPeriod.year(year - 1), ReportText.Numbers.EXACT));
         List<ReportPeriod> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);
             months.add(ReportPeriod.range(month.atDay(1), month.atEndOfMonth()));
         }
-        var reach = async(() -> stats.reach(reports.orgs(org), months));
+        var reach = async(() -> stats.reach(reports.orgs(scope), months));
 
         AnnualReport now = current.join();
         AnnualReport before = previous.join();
@@ -56,7 +56,7 @@ class Overviews {
         }).toList();
         List<Overview.Month> perMonth = reach.join().stream()
                 .map(r -> new Overview.Month(r.period().from().getMonthValue(), r.items(), r.views())).toList();
-        return new Overview(org, year, Overview.Headline.of(now), Overview.Headline.of(before), channels, perMonth, now.departments(),
+        return new Overview(scope.id(), year, Overview.Headline.of(now), Overview.Headline.of(before), channels, perMonth, now.departments(),
                 coverage(now));
     }
 

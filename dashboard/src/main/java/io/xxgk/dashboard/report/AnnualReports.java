@@ -1,6 +1,7 @@
 package io.xxgk.dashboard.report;
 
 import io.xxgk.dashboard.checklist.Checklists;
+import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.registry.Channel;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.Registry;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnnualReports {
 
-    public static final String PROVINCE = "province";
-
     private final StatsQueries stats;
     private final Checklists checklists;
 
@@ -31,24 +30,11 @@ public class AnnualReports {
         this.registry = registry;
     }
 
-    /**
-     * One org's report, or for null the province's: every org in the registry counted, then added
-     * (the report's org is {@value #PROVINCE}).
-     */
-    public AnnualReport report(String org, ReportPeriod period, ReportText.Numbers numbers) {
-        PeriodFigures figures = stats.figures(orgs(org), period);
-        return org == null
-                ? report(PROVINCE, checklists.of(null), figures, numbers, ReportText.Scope.PROVINCE)
-                : report(org, checklists.of(org), figures, numbers, ReportText.Scope.INSTITUTION);
-    }
-
-    /** The orgs whose figures make the report of {@code org} (null: the province's, every org). */
-    public List<String> orgs(String org) {
-        return org == null ? registry.orgs().stream().map(Org::id).toList() : List.of(org);
-    }
-
-    private AnnualReport report(String org, Checklists.Edition edition, PeriodFigures figures, ReportText.Numbers numbers, ReportText.Scope scope) {
-        ReportPeriod period = figures.period();
+    /** The scope's report: one org's, or the province's (every org in the registry counted, then added). */
+    public AnnualReport report(ReportScope scope, ReportPeriod period, ReportText.Numbers numbers) {
+        PeriodFigures figures = stats.figures(orgs(scope), period);
+        String org = scope.id();
+        Checklists.Edition edition = checklists.of(scope);
         // the org's channels in its order and with its names; a province's report names the default channels
         List<Channel> known = registry.org(org).map(Org::channels).orElse(Channel.DEFAULTS);
         Map<String, Channel> byId = known.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
@@ -69,6 +55,14 @@ public class AnnualReports {
                         .toList(),
                 checklist, figures.departments(), figures.requests(), figures.complaints(), figures.service(), null);
         return report.withText(ReportText.of(report, numbers, scope));
+    }
+
+    /** The orgs whose figures make the scope's report. */
+    public List<String> orgs(ReportScope scope) {
+        return switch (scope) {
+            case ReportScope.Province province -> registry.orgs().stream().map(Org::id).toList();
+            case ReportScope.OneOrg one -> List.of(one.org());
+        };
     }
 
     /** Unknown channels (events of a channel since removed from the registry) come last. */

@@ -1,5 +1,6 @@
 package io.xxgk.dashboard.report;
 
+import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
@@ -15,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,8 +46,8 @@ class ReportController {
     }
 
     @GetMapping(produces = "application/json")
-    AnnualReport report(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
-        return report(org, query, Viewer.of(login), Role.LEADER);
+    AnnualReport report(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
+        return report(scope, query, Viewer.of(login), Role.LEADER);
     }
 
     /** The report page's preview ({@code format=preview}): the paragraph and the tables the files hold, cell by cell. */
@@ -55,42 +55,41 @@ class ReportController {
     }
 
     @GetMapping(produces = PREVIEW_MEDIA_TYPE)
-    Preview preview(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
-        AnnualReport report = report(org, query, Viewer.of(login), Role.LEADER);
+    Preview preview(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
+        AnnualReport report = report(scope, query, Viewer.of(login), Role.LEADER);
         return new Preview(report.period(), report.text(), ReportTables.of(report));
     }
 
     /** {@code Accept: text/csv} or {@code format=csv}: a file to download. */
     @GetMapping(produces = "text/csv")
-    ResponseEntity<byte[]> csv(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
-        AnnualReport report = report(org, query, Viewer.of(login), Role.WRITER);
+    ResponseEntity<byte[]> csv(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
+        AnnualReport report = report(scope, query, Viewer.of(login), Role.WRITER);
         return file(report, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8), ReportCsv.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet} or {@code format=xlsx}. */
     @GetMapping(produces = ReportXlsx.MEDIA_TYPE)
-    ResponseEntity<byte[]> xlsx(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
-        AnnualReport report = report(org, query, Viewer.of(login), Role.WRITER);
+    ResponseEntity<byte[]> xlsx(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
+        AnnualReport report = report(scope, query, Viewer.of(login), Role.WRITER);
         return file(report, "xlsx", MediaType.parseMediaType(ReportXlsx.MEDIA_TYPE), ReportXlsx.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document} or {@code format=docx}. */
     @GetMapping(produces = ReportDocx.MEDIA_TYPE)
-    ResponseEntity<byte[]> docx(@PathVariable(required = false) String org, @RequestParam Map<String, String> query, Authentication login) {
-        AnnualReport report = report(org, query, Viewer.of(login), Role.WRITER);
+    ResponseEntity<byte[]> docx(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
+        AnnualReport report = report(scope, query, Viewer.of(login), Role.WRITER);
         return file(report, "docx", MediaType.parseMediaType(ReportDocx.MEDIA_TYPE), ReportDocx.of(report));
     }
 
-    /** One org's report, or with no org the province's: every org in the registry, added up. */
-    private AnnualReport report(String org, Map<String, String> query, Viewer viewer, Role role) {
+    private AnnualReport report(ReportScope scope, Map<String, String> query, Viewer viewer, Role role) {
         ReportText.Numbers numbers = switch (query.getOrDefault("numbers", "rounded")) {
             case "rounded" -> ReportText.Numbers.ROUNDED;
             case "exact" -> ReportText.Numbers.EXACT;
             default -> throw invalid("numbers", "must be exact or rounded");
         };
         ReportPeriod period = period(query);
-        access.check(viewer, org, role);
-        return reports.report(org, period, numbers);
+        access.check(viewer, scope, role);
+        return reports.report(scope, period, numbers);
     }
 
     private static ResponseEntity<byte[]> file(AnnualReport report, String extension, MediaType type, byte[] body) {

@@ -1,6 +1,7 @@
 package io.xxgk.dashboard.report;
 
 import io.xxgk.dashboard.report.NumberPhrasing.Style;
+import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.PeriodFigures.ChannelFigures;
 import io.xxgk.store.report.ReportPeriod;
@@ -36,29 +37,18 @@ public final class ReportText {
         }
     }
 
-    /** Whose figures: one institution's (全校) or a province's institutions' added up (全省高校). */
-    enum Scope {
-        INSTITUTION("全校"), PROVINCE("全省高校");
-
-        private final String subject;
-
-        Scope(String subject) {
-            this.subject = subject;
-        }
-    }
-
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private ReportText() {
     }
 
-    static String of(AnnualReport report, Numbers numbers, Scope scope) {
+    static String of(AnnualReport report, Numbers numbers, ReportScope scope) {
         return proactive(report, numbers, scope) + followers(report, numbers) + requests(report) + complaints(report) + service(report);
     }
 
     /** 2024年度全校主动公开各类信息7000余条，其中通过学校官网的信息数达1300条，浏览量190余万次；…。 */
-    static String proactive(AnnualReport report, Numbers numbers, Scope scope) {
-        StringBuilder text = new StringBuilder(report.period().label()).append(scope.subject).append("主动公开各类信息")
+    static String proactive(AnnualReport report, Numbers numbers, ReportScope scope) {
+        StringBuilder text = new StringBuilder(report.period().label()).append(scope.subject()).append("主动公开各类信息")
                 .append(NumberPhrasing.phrase(report.totals().items(), numbers.amounts())).append("条");
         List<String> channels = report.channels().stream().map(c -> channel(c, numbers)).flatMap(Optional::stream).toList();
         if (!channels.isEmpty()) {

@@ -1,9 +1,10 @@
 package io.xxgk.dashboard.security;
 
+import io.xxgk.dashboard.scope.ReportScope;
+import io.xxgk.dashboard.web.NotFound;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.Registry;
-import io.xxgk.dashboard.web.NotFound;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +19,19 @@ public class OrgAccess {
     }
 
     /**
-     * Checks that the viewer may read {@code org} with {@code role}; null stands for the province's
-     * roll-up (PROVINCE only). 403 for another org, whether it exists or not; 404 for an org nobody has.
+     * Checks that the viewer may read the scope's figures with {@code role}: the province's roll-up
+     * is PROVINCE's only; for an org, 403 for another org whether it exists or not, 404 for an org
+     * nobody has.
      */
-    public void check(Viewer viewer, String org, Role role) {
-        if (org == null) {
-            viewer.require(Role.PROVINCE);
-            return;
+    public void check(Viewer viewer, ReportScope scope, Role role) {
+        switch (scope) {
+            case ReportScope.Province province -> viewer.require(Role.PROVINCE);
+            case ReportScope.OneOrg one -> check(viewer, one.org(), role);
         }
+    }
+
+    /** {@link #check(Viewer, ReportScope, Role)} for one org. */
+    public void check(Viewer viewer, String org, Role role) {
         viewer.require(org, role);
         if (registry.org(org).isEmpty()) {
             throw new NotFound("no org " + org);

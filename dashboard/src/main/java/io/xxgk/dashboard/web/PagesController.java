@@ -1,10 +1,10 @@
 package io.xxgk.dashboard.web;
 
-import io.xxgk.dashboard.report.AnnualReports;
 import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.Org;
+import io.xxgk.registry.Registrar;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -45,8 +45,8 @@ class PagesController {
     private String page(String template, String org, Viewer viewer, Model model) {
         List<Org> orgs = access.visible(viewer);
         boolean province = viewer.may(Role.PROVINCE) && !template.equals("admin");
-        boolean known = org != null && (orgs.stream().anyMatch(o -> o.id().equals(org)) || province && org.equals(AnnualReports.PROVINCE));
-        String selected = known ? org : !orgs.isEmpty() ? orgs.getFirst().id() : province ? AnnualReports.PROVINCE : null;
+        boolean known = org != null && (orgs.stream().anyMatch(o -> o.id().equals(org)) || province && org.equals(Registrar.PROVINCE));
+        String selected = known ? org : !orgs.isEmpty() ? orgs.getFirst().id() : province ? Registrar.PROVINCE : null;
         model.addAttribute("viewer", viewer);
         model.addAttribute("orgs", orgs);
         model.addAttribute("province", province);

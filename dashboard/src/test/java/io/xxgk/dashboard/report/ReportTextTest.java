@@ -3,7 +3,7 @@ package io.xxgk.dashboard.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.dashboard.report.ReportText.Numbers;
-import io.xxgk.dashboard.report.ReportText.Scope;
+import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.PeriodFigures.ChannelFigures;
 import io.xxgk.store.report.ReportPeriod;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Each sentence of the report's paragraph, on reports built by hand: no server. */
 class ReportTextTest {
 
+    private static final ReportScope DEMO = new ReportScope.OneOrg("demo");
     private static final ChannelFigures WEBSITE = new ChannelFigures("website", 1300, 0, 1_912_345, 0, 0, 0, 0, 0);
     private static final ChannelFigures WECHAT = new ChannelFigures("wechat", 372, 256, 0, 0, 78_123, 0, 0, 0);
     private static final ChannelFigures NEWSPAPER = new ChannelFigures("newspaper", 0, 0, 0, 0, 0, 15, 336, 60);
@@ -24,16 +25,16 @@ class ReportTextTest {
     void theProactiveSentenceRoundsTotalsAndViewsAndKeepsOriginalItemsAndIssuesExact() {
         AnnualReport report = report(ReportPeriod.year(2024), WEBSITE, WECHAT, NEWSPAPER);
 
-        assertThat(ReportText.proactive(report, Numbers.ROUNDED, Scope.INSTITUTION)).isEqualTo(
+        assertThat(ReportText.proactive(report, Numbers.ROUNDED, DEMO)).isEqualTo(
                 "2024年度全校主动公开各类信息1600余条，其中通过学校官网的信息数达1300条，浏览量190余万次；"
                         + "通过微信公众号的信息数达300余条，其中原创信息256条；校报校刊共15期60版，达到第336期。");
-        assertThat(ReportText.proactive(report, Numbers.EXACT, Scope.INSTITUTION))
+        assertThat(ReportText.proactive(report, Numbers.EXACT, DEMO))
                 .startsWith("2024年度全校主动公开各类信息1672条，其中通过学校官网的信息数达1300条，浏览量1912345次；");
     }
 
     @Test
     void aProvinceSpeaksOfItsInstitutions() {
-        assertThat(ReportText.proactive(report(ReportPeriod.year(2024), WEBSITE), Numbers.EXACT, Scope.PROVINCE))
+        assertThat(ReportText.proactive(report(ReportPeriod.year(2024), WEBSITE), Numbers.EXACT, ReportScope.PROVINCE))
                 .startsWith("2024年度全省高校主动公开各类信息1300条");
     }
 
@@ -93,8 +94,8 @@ class ReportTextTest {
     void theParagraphIsItsSentencesInOrder() {
         AnnualReport report = report(ReportPeriod.year(2024), WEBSITE, WECHAT);
 
-        assertThat(ReportText.of(report, Numbers.ROUNDED, Scope.INSTITUTION)).isEqualTo(
-                ReportText.proactive(report, Numbers.ROUNDED, Scope.INSTITUTION) + ReportText.followers(report, Numbers.ROUNDED)
+        assertThat(ReportText.of(report, Numbers.ROUNDED, DEMO)).isEqualTo(
+                ReportText.proactive(report, Numbers.ROUNDED, DEMO) + ReportText.followers(report, Numbers.ROUNDED)
                         + ReportText.requests(report) + ReportText.complaints(report) + ReportText.service(report));
     }
 
