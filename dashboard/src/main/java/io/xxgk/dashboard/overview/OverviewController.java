@@ -6,6 +6,7 @@ import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
 import io.xxgk.dashboard.web.ReportYears;
 import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.store.report.PeriodQuery;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,17 +32,10 @@ class OverviewController {
     }
 
     private static int year(String year) {
-        if (year == null) {
-            return ReportYears.current();
-        }
         try {
-            int y = Integer.parseInt(year);
-            if (y >= ReportYears.FIRST && y <= ReportYears.current() + 1) {
-                return y;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, with the range
+            return year == null ? ReportYears.current() : PeriodQuery.year("year", year);
+        } catch (PeriodQuery.Invalid e) {
+            throw InvalidInput.of("overview-query", e.parameter(), e.reason());
         }
-        throw InvalidInput.of("overview-query", "year", "must be a year from " + ReportYears.FIRST + " to " + (ReportYears.current() + 1));
     }
 }

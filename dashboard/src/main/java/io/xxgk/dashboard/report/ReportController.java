@@ -5,11 +5,9 @@ import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
 import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.store.report.PeriodQuery;
 import io.xxgk.store.report.ReportPeriod;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,12 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping({"/api/v1/orgs/{org}/report", "/api/v1/province/report"})
 class ReportController {
 
-    static final String ACCEPTED = "give one period: year=YYYY, academicYear=YYYY (1 September to 31 August), "
-            + "or from=YYYY-MM-DD&to=YYYY-MM-DD (both days included)";
     static final String PREVIEW_MEDIA_TYPE = "application/vnd.xxgk.report-preview+json";
     private static final String KIND = "report-query";
-    private static final int FIRST_YEAR = 2000;
-    private static final int LAST_YEAR = 2100;
 
     private final AnnualReports reports;
     private final OrgAccess access;
@@ -46,8 +40,8 @@ class ReportController {
     }
 
     @GetMapping(produces = "application/json")
-    AnnualReport report(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
-        return report(scope, query, Viewer.of(login), Role.LEADER);
+    AnnualReport report(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+        return report(scope, query, numbers, Viewer.of(login), Role.LEADER);
     }
 
     /** The report page's preview ({@code format=preview}): the paragraph and the tables the files hold, cell by cell. */
@@ -55,41 +49,46 @@ class ReportController {
     }
 
     @GetMapping(produces = PREVIEW_MEDIA_TYPE)
-    Preview preview(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
-        AnnualReport report = report(scope, query, Viewer.of(login), Role.LEADER);
+    Preview preview(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+        AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.LEADER);
         return new Preview(report.period(), report.text(), ReportTables.of(report));
     }
 
     /** {@code Accept: text/csv} or {@code format=csv}: a file to download. */
     @GetMapping(produces = "text/csv")
-    ResponseEntity<byte[]> csv(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
-        AnnualReport report = report(scope, query, Viewer.of(login), Role.WRITER);
+    ResponseEntity<byte[]> csv(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+        AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.WRITER);
         return file(report, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8), ReportCsv.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet} or {@code format=xlsx}. */
     @GetMapping(produces = ReportXlsx.MEDIA_TYPE)
-    ResponseEntity<byte[]> xlsx(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
-        AnnualReport report = report(scope, query, Viewer.of(login), Role.WRITER);
+    ResponseEntity<byte[]> xlsx(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+        AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.WRITER);
         return file(report, "xlsx", MediaType.parseMediaType(ReportXlsx.MEDIA_TYPE), ReportXlsx.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document} or {@code format=docx}. */
     @GetMapping(produces = ReportDocx.MEDIA_TYPE)
-    ResponseEntity<byte[]> docx(ReportScope scope, @RequestParam Map<String, String> query, Authentication login) {
-        AnnualReport report = report(scope, query, Viewer.of(login), Role.WRITER);
+    ResponseEntity<byte[]> docx(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+        AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.WRITER);
         return file(report, "docx", MediaType.parseMediaType(ReportDocx.MEDIA_TYPE), ReportDocx.of(report));
     }
 
-    private AnnualReport report(ReportScope scope, Map<String, String> query, Viewer viewer, Role role) {
-        ReportText.Numbers numbers = switch (query.getOrDefault("numbers", "rounded")) {
+    private AnnualReport report(ReportScope scope, PeriodQuery query, String numbers, Viewer viewer, Role role) {
+        ReportText.Numbers style = switch (numbers) {
             case "rounded" -> ReportText.Numbers.ROUNDED;
             case "exact" -> ReportText.Numbers.EXACT;
             default -> throw invalid("numbers", "must be exact or rounded");
         };
-        ReportPeriod period = period(query);
+        ReportPeriod period;
+        try {
+            period = query.period();
+        } catch (PeriodQuery.Invalid e) {
+            throw invalid(e.parameter(), e.reason());
+        }
         access.check(viewer, scope, role);
-        return reports.report(scope, period, numbers);
+        return reports.report(scope, period, style);
     }
 
     private static ResponseEntity<byte[]> file(AnnualReport report, String extension, MediaType type, byte[] body) {
@@ -100,56 +99,7 @@ class ReportController {
                 .body(body);
     }
 
-    static ReportPeriod period(Map<String, String> query) {
-        boolean year = query.containsKey("year");
-        boolean academicYear = query.containsKey("academicYear");
-        boolean range = query.containsKey("from") || query.containsKey("to");
-        if ((year ? 1 : 0) + (academicYear ? 1 : 0) + (range ? 1 : 0) != 1) {
-            throw invalid("period", (year || academicYear || range ? "more than one period given; " : "no period given; ") + ACCEPTED);
-        }
-        if (year) {
-            return ReportPeriod.year(year(query, "year"));
-        }
-        if (academicYear) {
-            return ReportPeriod.academicYear(year(query, "academicYear"));
-        }
-        LocalDate from = date(query, "from");
-        LocalDate to = date(query, "to");
-        if (to.isBefore(from)) {
-            throw invalid("to", "must not be before from (" + from + ")");
-        }
-        return ReportPeriod.range(from, to);
-    }
-
-    private static int year(Map<String, String> query, String name) {
-        try {
-            int year = Integer.parseInt(query.get(name));
-            if (year < FIRST_YEAR || year > LAST_YEAR) {
-                throw invalid(name, "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR);
-            }
-            return year;
-        } catch (NumberFormatException e) {
-            throw invalid(name, "must be a year like 2024; " + ACCEPTED);
-        }
-    }
-
-    private static LocalDate date(Map<String, String> query, String name) {
-        String value = query.get(name);
-        if (value == null) {
-            throw invalid(name, "is required with " + (name.equals("from") ? "to" : "from") + "; " + ACCEPTED);
-        }
-        try {
-            LocalDate date = LocalDate.parse(value);
-            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-                throw invalid(name, "must be a day from " + FIRST_YEAR + " to " + LAST_YEAR);
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "must be a day like 2024-10-30 (YYYY-MM-DD)");
-        }
-    }
-
     private static InvalidInput invalid(String parameter, String reason) {
-        return InvalidInput.of(KIND, parameter, reason).with("accepted", ACCEPTED);
+        return InvalidInput.of(KIND, parameter, reason).with("accepted", PeriodQuery.ACCEPTED);
     }
 }

@@ -9,7 +9,6 @@ import java.util.stream.IntStream;
 /** The years the pages offer and the APIs accept. */
 public final class ReportYears {
 
-    public static final int FIRST = 2000;
     private static final int OFFERED = 6;
 
     private ReportYears() {
