@@ -17,23 +17,5 @@ PARTITION BY toYear(day)
 ORDER BY (org, channel, item, day);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ${database}.item_daily_mv TO ${database}.item_daily AS
-SELECT org, channel, item, day,
-       sum(if(type = 'xxgk.item.viewed', views, 0)) AS views,
-       sum(if(type = 'xxgk.item.viewed', readers, 0)) AS readers,
-       max(if(type = 'xxgk.item.stats', (time, total_views, total_readers),
-              (toDateTime64(0, 3, 'UTC'), toUInt64(0), toUInt64(0)))) AS last_total,
-       toUInt64(countIf(type = 'xxgk.item.stats')) AS stats_events
-FROM ${database}.events
-WHERE type IN ('xxgk.item.viewed', 'xxgk.item.stats')
-GROUP BY org, channel, item, day;
+${rollup:item_daily_mv};
 
--- what events held before the view existed
-INSERT INTO ${database}.item_daily
-SELECT org, channel, item, day,
-       sum(if(type = 'xxgk.item.viewed', views, 0)),
-       sum(if(type = 'xxgk.item.viewed', readers, 0)),
-       max(if(type = 'xxgk.item.stats', (time, total_views, total_readers), (toDateTime64(0, 3, 'UTC'), toUInt64(0), toUInt64(0)))),
-       toUInt64(countIf(type = 'xxgk.item.stats'))
-FROM ${database}.events FINAL
-WHERE type IN ('xxgk.item.viewed', 'xxgk.item.stats')
-GROUP BY org, channel, item, day;

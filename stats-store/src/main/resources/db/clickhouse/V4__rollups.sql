@@ -20,13 +20,7 @@ PARTITION BY toYear(day)
 ORDER BY (org, channel, item, day);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ${database}.item_publications_mv TO ${database}.item_publications AS
-SELECT org, channel, item, day,
-       max(if(type = 'xxgk.item.published', (time, original, category, toString(department)),
-              (toDateTime64(0, 3, 'UTC'), false, toUInt8(0), ''))) AS published,
-       max(type = 'xxgk.item.retracted') AS retracted
-FROM ${database}.events
-WHERE type IN ('xxgk.item.published', 'xxgk.item.retracted')
-GROUP BY org, channel, item, day;
+${rollup:item_publications_mv};
 
 -- Follower snapshots per channel and local day: the day's latest as (time, followers).
 CREATE TABLE IF NOT EXISTS ${database}.channel_followers
@@ -41,10 +35,7 @@ PARTITION BY toYear(day)
 ORDER BY (org, channel, day);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ${database}.channel_followers_mv TO ${database}.channel_followers AS
-SELECT org, channel, day, max((time, followers)) AS followers
-FROM ${database}.events
-WHERE type = 'xxgk.channel.followers'
-GROUP BY org, channel, day;
+${rollup:channel_followers_mv};
 
 -- Issues per channel, issue number and local day: the latest release's (time, pages).
 CREATE TABLE IF NOT EXISTS ${database}.channel_issues
@@ -60,10 +51,7 @@ PARTITION BY toYear(day)
 ORDER BY (org, channel, issue_number, day);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ${database}.channel_issues_mv TO ${database}.channel_issues AS
-SELECT org, channel, issue_number, day, max((time, pages)) AS released
-FROM ${database}.events
-WHERE type = 'xxgk.issue.released'
-GROUP BY org, channel, issue_number, day;
+${rollup:channel_issues_mv};
 
 -- Requests, complaints and service contacts per type, kind and local day: the distinct request
 -- or complaint ids (an exact set, merged across days) and the sum of contact counts.
@@ -81,10 +69,4 @@ PARTITION BY toYear(day)
 ORDER BY (org, type, kind, day);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ${database}.casework_daily_mv TO ${database}.casework_daily AS
-SELECT org, type, kind, day,
-       uniqExactStateIf(ref, ref != '') AS refs,
-       sum(if(type = 'xxgk.service.contact', count, 0)) AS contacts
-FROM ${database}.events
-WHERE type IN ('xxgk.request.received', 'xxgk.request.answered', 'xxgk.request.declined',
-               'xxgk.complaint.received', 'xxgk.service.contact')
-GROUP BY org, type, kind, day;
+${rollup:casework_daily_mv};

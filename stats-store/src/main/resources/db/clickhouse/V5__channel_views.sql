@@ -14,10 +14,7 @@ PARTITION BY toYear(day)
 ORDER BY (org, channel, day);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ${database}.channel_views_daily_mv TO ${database}.channel_views_daily AS
-SELECT org, channel, day, sum(views) AS views, sum(readers) AS readers
-FROM ${database}.events
-WHERE type = 'xxgk.item.viewed'
-GROUP BY org, channel, day;
+${rollup:channel_views_daily_mv};
 
 -- Items with running totals, and the first day they had one (from then on their totals count).
 -- Partitioned by year like every rollup, so a year can be rebuilt; an item has a row per year.
@@ -33,7 +30,4 @@ PARTITION BY toYear(first_day)
 ORDER BY (org, channel, item);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ${database}.stats_items_mv TO ${database}.stats_items AS
-SELECT org, channel, item, min(day) AS first_day
-FROM ${database}.events
-WHERE type = 'xxgk.item.stats'
-GROUP BY org, channel, item;
+${rollup:stats_items_mv};

@@ -25,7 +25,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Versioned schema migrations for ClickHouse, applied in order at start, each once.
  * Flyway and Liquibase do not support ClickHouse well, so this is a small runner: scripts
  * {@code db/clickhouse/V<n>__<name>.sql}, {@code ${database}} replaced by the configured database,
- * statements separated by a {@code ;} at a line's end, the applied versions in {@code schema_migrations}.
+ * statements separated by a {@code ;} at a line's end, {@code ${rollup:<view>}} replaced by that rollup's
+ * one SELECT ({@link RollupSelects}), the applied versions in {@code schema_migrations}.
  * Statements are written to be idempotent ({@code IF NOT EXISTS}), so a run cut off half-way is
  * finished by the next. After applying any, it rebuilds the rollups from {@code events}
  * ({@link Rollups}), so a migration only defines tables and views. With {@code xxgk.clickhouse.cluster}
@@ -66,7 +67,7 @@ public class ClickHouseMigrations implements InitializingBean {
             Map<Migration, List<String>> pending = new LinkedHashMap<>();
             for (Migration migration : load()) {
                 if (!applied.contains(migration.version())) {
-                    pending.put(migration, statements(migration.sql().replace("${database}", db)).stream().map(this::ddl).toList());
+                    pending.put(migration, statements(script(migration, db)).stream().map(this::ddl).toList());
                 }
             }
             for (Map.Entry<Migration, List<String>> script : pending.entrySet()) {
@@ -90,6 +91,11 @@ public class ClickHouseMigrations implements InitializingBean {
     /** The statement as this deployment runs it: as written on a single server, cluster-wide on a cluster. */
     private String ddl(String statement) {
         return properties.cluster().isBlank() ? statement : ClusterDdl.onCluster(statement, properties.cluster());
+    }
+
+    /** The migration's statements as run on {@code database}: its rollups' SELECTs in place, reading its events. */
+    static String script(Migration migration, String database) {
+        return RollupSelects.load().expand(migration.sql(), "${database}.events").replace("${database}", database);
     }
 
     static List<Migration> load() throws IOException {

@@ -7,16 +7,14 @@ import io.xxgk.contract.EventType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the rollups of a year from {@code events}, the truth. A rollup is whatever a
- * materialized view on events feeds; its rebuild runs that view's own query (read from
- * {@code system.tables}, so there is one definition) over {@code events FINAL} of the year into a
- * staging table, then swaps the year's partition in one atomic {@code REPLACE PARTITION}.
+ * materialized view on events feeds; its rebuild runs that view's one SELECT ({@link RollupSelects})
+ * over {@code events FINAL} of the year into a staging table, then swaps the year's partition in
+ * one atomic {@code REPLACE PARTITION}.
  *
  * <p>Used after a schema upgrade (a new rollup starts with the events already stored) and to
  * repair: sums in a rollup could count an event twice if two consumers ever stored it at the same
@@ -34,9 +32,6 @@ public final class Rollups {
 
     private static final Logger log = LoggerFactory.getLogger(Rollups.class);
     private static final int ATTEMPTS = 3;
-
-    /** The feeding query's one reference to the events table. */
-    private static final Pattern FROM_EVENTS = Pattern.compile("\\bFROM\\s+(`?)(\\w+)\\1\\.events\\b");
 
     record Rollup(String view, String table, String select) {
     }
@@ -114,23 +109,14 @@ public final class Rollups {
     }
 
     List<Rollup> rollups() {
+        RollupSelects selects = RollupSelects.load();
+        String yearOfEvents = "(SELECT * FROM `" + database + "`.events FINAL WHERE toYear(day) = {year:UInt16}) AS events";
         return clickHouse.queryAll("""
-                        SELECT name, as_select, extract(create_table_query, ' TO `?[^ .`]+`?\\\\.`?([^ `]+)`? ') AS target
+                        SELECT name, extract(create_table_query, ' TO `?[^ .`]+`?\\\\.`?([^ `]+)`? ') AS target
                         FROM system.tables WHERE database = {db:String} AND engine = 'MaterializedView' ORDER BY name""",
                 Map.of("db", database), null).stream()
-                .map(r -> new Rollup(r.getString("name"), r.getString("target"), yearOfEvents(r.getString("name"), r.getString("as_select"))))
+                .map(r -> new Rollup(r.getString("name"), r.getString("target"), selects.select(r.getString("name"), yearOfEvents)))
                 .toList();
-    }
-
-    /** The view's query, reading the year's distinct events instead of each inserted block. */
-    private static String yearOfEvents(String view, String select) {
-        Matcher from = FROM_EVENTS.matcher(select);
-        if (!from.find() || from.find(from.end())) {
-            throw new IllegalStateException("materialized view " + view + " must read events exactly once: " + select);
-        }
-        from.reset().find();
-        String source = "FROM (SELECT * FROM `" + from.group(2) + "`.events FINAL WHERE toYear(day) = {year:UInt16}) AS events";
-        return select.substring(0, from.start()) + source + select.substring(from.end());
     }
 
     private void rebuild(Rollup rollup, int year) {
