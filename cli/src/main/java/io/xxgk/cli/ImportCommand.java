@@ -18,8 +18,7 @@ import io.xxgk.stack.StackKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,17 +117,17 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private Importer importer(Org owner) {
-        ZoneOffset offset = owner.zone().getRules().getOffset(Instant.now());
+        ZoneId zone = owner.zone();
         Map<String, String> channels = new HashMap<>();
         for (Channel c : owner.channels()) {
             channels.put(c.id(), c.id());
             channels.put(c.name(), c.id());
         }
         return switch (kind) {
-            case SPREADSHEET -> new SpreadsheetImporter(channels, offset);
-            case RUNNING_TOTALS -> new RunningTotalsImporter(channels, offset);
-            case WECHAT_DATACUBE -> new DatacubeImporter(channel(owner, "wechat"), offset);
-            case ACCESS_LOG -> new AccessLogImporter(channel(owner, "website"), itemPattern, offset);
+            case SPREADSHEET -> new SpreadsheetImporter(channels, zone);
+            case RUNNING_TOTALS -> new RunningTotalsImporter(channels, zone);
+            case WECHAT_DATACUBE -> new DatacubeImporter(channel(owner, "wechat"), zone);
+            case ACCESS_LOG -> new AccessLogImporter(channel(owner, "website"), itemPattern, zone);
         };
     }
 

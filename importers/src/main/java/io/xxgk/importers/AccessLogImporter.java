@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,16 +46,16 @@ public final class AccessLogImporter implements Importer {
 
     private final String channel;
     private final Pattern items;
-    private final ZoneOffset offset;
+    private final ZoneId zone;
 
     /**
      * @param channel     the org's channel the site is (website)
      * @param itemPattern the pages that are items; its first group, if any, is the item id (else the path)
      */
-    public AccessLogImporter(String channel, String itemPattern, ZoneOffset offset) {
+    public AccessLogImporter(String channel, String itemPattern, ZoneId zone) {
         this.channel = channel;
         this.items = Pattern.compile(itemPattern);
-        this.offset = offset;
+        this.zone = zone;
     }
 
     @Override
@@ -87,7 +88,7 @@ public final class AccessLogImporter implements Importer {
                     continue;
                 }
                 try {
-                    LocalDate day = OffsetDateTime.parse(m.group(2), LOG_TIME).atZoneSameInstant(offset).toLocalDate();
+                    LocalDate day = OffsetDateTime.parse(m.group(2), LOG_TIME).atZoneSameInstant(zone).toLocalDate();
                     views.merge(item + "\t" + day, 1L, Long::sum);
                 } catch (DateTimeParseException e) {
                     problems.add(new Problem(name, lines, "time '" + m.group(2) + "' is not dd/MMM/yyyy:HH:mm:ss +zzzz"));
@@ -99,7 +100,7 @@ public final class AccessLogImporter implements Importer {
             String[] parts = key.split("\t");
             LocalDate day = LocalDate.parse(parts[1]);
             events.add(Events.itemViewed(channel, parts[0], n).source(SOURCE).recordKey("access-log", name, parts[0], parts[1])
-                    .at(OffsetDateTime.of(day, LocalTime.of(23, 59, 59), offset)).build());
+                    .at(ZonedDateTime.of(day, LocalTime.of(23, 59, 59), zone).toOffsetDateTime()).build());
         });
         return new FileImport(name, lines, events, problems);
     }

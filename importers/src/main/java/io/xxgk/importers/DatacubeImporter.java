@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,12 @@ public final class DatacubeImporter implements Importer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String channel;
-    private final ZoneOffset offset;
+    private final ZoneId zone;
 
     /** @param channel the org's channel these numbers are of (wechat unless the org has several accounts) */
-    public DatacubeImporter(String channel, ZoneOffset offset) {
+    public DatacubeImporter(String channel, ZoneId zone) {
         this.channel = channel;
-        this.offset = offset;
+        this.zone = zone;
     }
 
     @Override
@@ -96,7 +97,7 @@ public final class DatacubeImporter implements Importer {
             JsonNode item = items.get(i);
             try {
                 String articleId = text(item, "article_id");
-                OffsetDateTime published = Instant.ofEpochSecond(count(item, "update_time")).atOffset(offset);
+                OffsetDateTime published = Instant.ofEpochSecond(count(item, "update_time")).atZone(zone).toOffsetDateTime();
                 JsonNode news = item.path("content").path("news_item");
                 for (int n = 0; n < news.size(); n++) {
                     Events.ItemPublished article = Events.itemPublished(channel, articleId + "_" + (n + 1))
@@ -115,7 +116,7 @@ public final class DatacubeImporter implements Importer {
     }
 
     private OffsetDateTime endOf(LocalDate day) {
-        return OffsetDateTime.of(day, LocalTime.of(23, 59, 59), offset);
+        return ZonedDateTime.of(day, LocalTime.of(23, 59, 59), zone).toOffsetDateTime();
     }
 
     private static String text(JsonNode row, String field) {

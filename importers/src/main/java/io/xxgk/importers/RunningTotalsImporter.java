@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +31,11 @@ public final class RunningTotalsImporter implements Importer {
     }
 
     private final Map<String, String> channels;
-    private final ZoneOffset offset;
+    private final ZoneId zone;
 
-    public RunningTotalsImporter(Map<String, String> channels, ZoneOffset offset) {
+    public RunningTotalsImporter(Map<String, String> channels, ZoneId zone) {
         this.channels = Map.copyOf(channels);
-        this.offset = offset;
+        this.zone = zone;
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class RunningTotalsImporter implements Importer {
             stats.totalReaders(count(readers, "累计阅读人数"));
         }
         return stats.source(SOURCE).recordKey("running-totals", channel, item, day.toString())
-                .at(OffsetDateTime.of(day, LocalTime.of(23, 59, 59), offset)).build();
+                .at(ZonedDateTime.of(day, LocalTime.of(23, 59, 59), zone).toOffsetDateTime()).build();
     }
 
     static long count(String value, String column) {

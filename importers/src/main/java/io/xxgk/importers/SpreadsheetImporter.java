@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +33,15 @@ public final class SpreadsheetImporter implements Importer {
     }
 
     private final Map<String, String> channels;
-    private final ZoneOffset offset;
+    private final ZoneId zone;
 
     /**
      * @param channels each channel's id by its id and by its name (学校官网 → website)
-     * @param offset   the org's offset: an item dated 2024-03-01 is published at 09:00 that day there
+     * @param zone     the org's time zone: an item dated 2024-03-01 is published at 09:00 that day there
      */
-    public SpreadsheetImporter(Map<String, String> channels, ZoneOffset offset) {
+    public SpreadsheetImporter(Map<String, String> channels, ZoneId zone) {
         this.channels = Map.copyOf(channels);
-        this.offset = offset;
+        this.zone = zone;
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class SpreadsheetImporter implements Importer {
         String link = Rows.cell(row, columns, "link");
         String itemId = link.isEmpty() ? Events.idOf(channel, day.toString(), title) : Events.idOf(link);
         Events.ItemPublished item = Events.itemPublished(channel, itemId).title(title).source(SOURCE)
-                .recordKey("spreadsheet", channel, itemId).at(OffsetDateTime.of(day, LocalTime.of(9, 0), offset));
+                .recordKey("spreadsheet", channel, itemId).at(ZonedDateTime.of(day, LocalTime.of(9, 0), zone).toOffsetDateTime());
         String category = Rows.cell(row, columns, "category");
         if (!category.isEmpty()) {
             try {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,19 @@ class ImportersTest {
         assertThat(report.data().path("category").asInt()).isEqualTo(6);
         assertThat(report.data().path("original").asBoolean()).isTrue();
         assertThat(result.events().get(2).data().path("title").asText()).isEqualTo("春季运动会开幕 \"精彩瞬间\"");
+    }
+
+    @Test
+    void eachDayHasTheOffsetOfItsOwnDateInTheOrgsZone() throws IOException {
+        Path file = temp.resolve("dst.csv");
+        Files.writeString(file, Files.readAllLines(sample("items-2023.csv")).getFirst() + "\n"
+                + "2023-01-10,学校官网,冬季,1,党政办公室,https://www.example.edu.cn/a/1.htm,是\n"
+                + "2023-07-10,学校官网,夏季,1,党政办公室,https://www.example.edu.cn/a/2.htm,是\n");
+
+        FileImport result = new SpreadsheetImporter(CHANNELS, ZoneId.of("America/New_York")).read(file);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.events()).extracting(e -> e.time().toString()).containsExactly("2023-01-10T09:00-05:00", "2023-07-10T09:00-04:00");
     }
 
     @Test

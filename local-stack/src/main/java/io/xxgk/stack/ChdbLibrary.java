@@ -63,7 +63,11 @@ final class ChdbLibrary {
             // errors reach the user; npm's list of what it packed does not
             Process process = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            if (!process.waitFor(15, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new StackException(String.join(" ", command) + " did not finish within 15 minutes");
+            }
+            if (process.exitValue() != 0) {
                 throw new StackException(String.join(" ", command) + " failed (exit " + process.exitValue() + ")");
             }
         } catch (IOException e) {
