@@ -2,9 +2,9 @@ package io.xxgk.cli;
 
 import io.xxgk.client.Event;
 import io.xxgk.client.Events;
-import io.xxgk.client.Events.ComplaintKind;
-import io.xxgk.client.Events.ContactKind;
-import io.xxgk.client.Events.RequestStage;
+import io.xxgk.contract.EventData.ComplaintKind;
+import io.xxgk.contract.EventData.ContactKind;
+import io.xxgk.contract.EventData.RequestStage;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

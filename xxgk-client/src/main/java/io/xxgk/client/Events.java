@@ -2,6 +2,9 @@ package io.xxgk.client;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xxgk.contract.EventData.ComplaintKind;
+import io.xxgk.contract.EventData.ContactKind;
+import io.xxgk.contract.EventData.RequestStage;
 import io.xxgk.contract.EventParser;
 import io.xxgk.contract.EventType;
 import java.nio.charset.StandardCharsets;
@@ -50,20 +53,14 @@ public final class Events {
         return new IssueReleased(channel, issueNumber);
     }
 
-    public enum RequestStage { RECEIVED, ANSWERED, DECLINED }
-
     public static CaseEvent request(RequestStage stage, String requestId) {
         EventType type = EventType.valueOf("REQUEST_" + stage.name());
         return new CaseEvent(type).put("requestId", requestId);
     }
 
-    public enum ComplaintKind { REPORT, REVIEW, LAWSUIT }
-
     public static CaseEvent complaint(ComplaintKind kind, String complaintId) {
         return new CaseEvent(EventType.COMPLAINT_RECEIVED).put("complaintId", complaintId).put("kind", kind.name().toLowerCase(Locale.ROOT));
     }
-
-    public enum ContactKind { CALL, VISIT, ONLINE, HANDLED }
 
     public static CaseEvent serviceContact(ContactKind kind, long count) {
         return new CaseEvent(EventType.SERVICE_CONTACT).put("kind", kind.name().toLowerCase(Locale.ROOT)).put("count", count);

@@ -3,6 +3,7 @@ package io.xxgk.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xxgk.contract.EventData;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -45,10 +46,10 @@ class EventsTest {
         assertThat(Events.itemRetracted("website", "n").at(TIME).build().type()).isEqualTo("xxgk.item.retracted");
         assertThat(Events.itemStats("weibo", "w", 1200).totalReaders(300).at(TIME).build().type()).isEqualTo("xxgk.item.stats");
         assertThat(Events.issueReleased("newspaper", 336).pages(4).items(40).at(TIME).build().type()).isEqualTo("xxgk.issue.released");
-        assertThat(Events.request(Events.RequestStage.DECLINED, "r1").reason("不属于本校信息").at(TIME).build().type())
+        assertThat(Events.request(EventData.RequestStage.DECLINED, "r1").reason("不属于本校信息").at(TIME).build().type())
                 .isEqualTo("xxgk.request.declined");
-        assertThat(Events.complaint(Events.ComplaintKind.LAWSUIT, "c1").at(TIME).build().toJson().toString()).contains("\"kind\":\"lawsuit\"");
-        assertThat(Events.serviceContact(Events.ContactKind.CALL, 3).channel("hotline").at(TIME).build().type())
+        assertThat(Events.complaint(EventData.ComplaintKind.LAWSUIT, "c1").at(TIME).build().toJson().toString()).contains("\"kind\":\"lawsuit\"");
+        assertThat(Events.serviceContact(EventData.ContactKind.CALL, 3).channel("hotline").at(TIME).build().type())
                 .isEqualTo("xxgk.service.contact");
     }
 
