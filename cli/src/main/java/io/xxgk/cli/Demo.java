@@ -1,16 +1,14 @@
 package io.xxgk.cli;
 
-import io.xxgk.stack.Http;
+import com.clickhouse.client.api.Client;
+import io.xxgk.client.Event;
+import io.xxgk.client.XxgkClient;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackException;
 import io.xxgk.stack.StackKeys;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import io.xxgk.client.Event;
-import io.xxgk.client.XxgkClient;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.support.clickhouse.ClickHouseClients;
+import io.xxgk.support.clickhouse.ClickHouseProperties;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -59,20 +57,19 @@ final class Demo implements Callable<Integer> {
                 year - 1, year, accepted, late.size(), again.size(), (System.nanoTime() - started) / 1e9, accepted == distinct + again.size());
 
         long start = System.nanoTime();
-        String query = "SELECT count() FROM xxgk.events FINAL WHERE org = 'demo' AND source = '" + DemoUniversity.SOURCE + "'";
-        String url = env.get(StackKeys.CLICKHOUSE_URL) + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-        while (true) {
-            HttpResponse<String> count = Http.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
-            if (count.statusCode() == 200 && Long.parseLong(count.body().trim()) >= distinct) {
-                System.out.printf("%s distinct events of org demo stored in ClickHouse, each once (visible after %.1f s)%n",
-                        count.body().trim(), (System.nanoTime() - start) / 1e9);
-                break;
+        try (Client clickHouse = ClickHouseClients.builder(new ClickHouseProperties(env.get(StackKeys.CLICKHOUSE_URL), "xxgk", "default", ""))
+                .build()) {
+            EventsTable events = new EventsTable(clickHouse, "xxgk");
+            long stored;
+            while ((stored = events.distinctEvents(env.get(StackKeys.DEMO_ORG), DemoUniversity.SOURCE)) < distinct) {
+                if (System.nanoTime() - start > VISIBLE_TIMEOUT.toNanos()) {
+                    throw new StackException("the demo events did not reach ClickHouse in " + VISIBLE_TIMEOUT.toSeconds()
+                            + " s; see ./xxgk logs aggregator");
+                }
+                io.xxgk.stack.Stack.pause();
             }
-            if (System.nanoTime() - start > VISIBLE_TIMEOUT.toNanos()) {
-                throw new StackException("the demo events did not reach ClickHouse in " + VISIBLE_TIMEOUT.toSeconds()
-                        + " s; see ./xxgk logs aggregator");
-            }
-            io.xxgk.stack.Stack.pause();
+            System.out.printf("%d distinct events of org demo stored in ClickHouse, each once (visible after %.1f s)%n",
+                    stored, (System.nanoTime() - start) / 1e9);
         }
         System.out.println("dashboard: " + env.get(StackKeys.DASHBOARD_URL) + "  (user " + env.get(StackKeys.DASHBOARD_USER)
                 + ", password in " + target.stack().home().envFile() + ")");

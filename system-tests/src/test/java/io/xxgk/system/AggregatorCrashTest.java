@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.xxgk.stack.StackKeys;
+import io.xxgk.store.events.StoredEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +66,12 @@ class AggregatorCrashTest {
         assertThat(sendFailure.get()).isNull();
         assertThat(sent.get()).isEqualTo(BATCHES * EVENTS_PER_BATCH);
         assertThat(killed).hasSize(KILL_AFTER.size()).doesNotContain(STACK.pid("aggregator"));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(STACK.clickHouse(
-                "SELECT count(), uniqExact(key), sum(views) FROM xxgk.events WHERE org = 'demo' AND source = '/crash-test'"))
-                .isEqualTo(BATCHES * EVENTS_PER_BATCH + "\t" + BATCHES * EVENTS_PER_BATCH + "\t" + expectedViews(BATCHES)));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<StoredEvent> rows = STACK.events(events -> events.rows("demo", "/crash-test"));
+            assertThat(rows.size() + "\t" + rows.stream().map(StoredEvent::key).distinct().count() + "\t"
+                    + rows.stream().mapToLong(StoredEvent::views).sum()).as("rows, distinct keys, views")
+                    .isEqualTo(BATCHES * EVENTS_PER_BATCH + "\t" + BATCHES * EVENTS_PER_BATCH + "\t" + expectedViews(BATCHES));
+        });
     }
 
     @AfterAll

@@ -2,12 +2,15 @@ package io.xxgk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clickhouse.client.api.Client;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackHome;
 import io.xxgk.stack.StackKeys;
+import io.xxgk.store.events.EventsTable;
+import io.xxgk.support.clickhouse.ClickHouseClients;
+import io.xxgk.support.clickhouse.ClickHouseProperties;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** A stack of a test's own, driven through {@code ./xxgk} as a user drives it, in its own folder. */
 final class LocalStack implements AutoCloseable {
@@ -63,12 +67,12 @@ final class LocalStack implements AutoCloseable {
                 .toList();
     }
 
-    /** One value from the stack's ClickHouse, e.g. a count. */
-    String clickHouse(String query) throws IOException, InterruptedException {
-        URI uri = URI.create(env().get(StackKeys.CLICKHOUSE_URL) + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        return reply.body().strip();
+    /** What the stack's ClickHouse holds, read through the events table. */
+    <T> T events(Function<EventsTable, T> read) {
+        try (Client clickHouse = ClickHouseClients.builder(new ClickHouseProperties(env().get(StackKeys.CLICKHOUSE_URL), "xxgk", "default", ""))
+                .build()) {
+            return read.apply(new EventsTable(clickHouse, "xxgk"));
+        }
     }
 
     /** The dashboard's report of the demo org as JSON, read as the operator. */

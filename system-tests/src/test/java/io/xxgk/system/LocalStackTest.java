@@ -203,7 +203,7 @@ class LocalStackTest {
     }
 
     private long demoEventsInClickHouse() {
-        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> Long.parseLong(
-                STACK.clickHouse("SELECT count() FROM xxgk.events FINAL WHERE org = 'demo' AND source = '/demo/university'")), n -> n >= 0);
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                () -> STACK.events(events -> events.distinctEvents("demo", "/demo/university")), n -> n >= 0);
     }
 }

@@ -133,6 +133,12 @@ public final class EventsTable {
                 Map.of("org", org, "source", source), null).stream().map(EventsTable::event).toList();
     }
 
+    /** How many distinct events of one source of an org are stored. */
+    public long distinctEvents(String org, String source) {
+        return clickHouse.queryAll("SELECT uniqExact(key) AS n FROM " + table + " WHERE org = {org:String} AND source = {source:String}",
+                Map.of("org", org, "source", source), null).getFirst().getLong("n");
+    }
+
     /** Rows stored in all, copies not yet merged away included; 0 before the table exists. */
     public long rowCount() {
         boolean exists = clickHouse.queryAll("SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = 'events'",
