@@ -1,5 +1,6 @@
 package io.xxgk.dashboard.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
@@ -22,8 +23,16 @@ public record AnnualReport(String org, ReportPeriod period, PeriodFigures.Totals
         return new AnnualReport(org, period, totals, channels, checklist, departments, requests, complaints, service, text);
     }
 
-    /** A channel's figures under the name the org gives it (学校官网). */
-    public record ChannelLine(String name, @JsonUnwrapped PeriodFigures.ChannelFigures figures) {
+    /**
+     * A channel's figures under the name the org gives it (学校官网). The JSON is flat, id and
+     * name first: {@code {"channel", "name", "items", …}}.
+     */
+    public record ChannelLine(String channel, String name,
+                              @JsonUnwrapped @JsonIgnoreProperties("channel") PeriodFigures.ChannelFigures figures) {
+
+        public ChannelLine(String name, PeriodFigures.ChannelFigures figures) {
+            this(figures.channel(), name, figures);
+        }
     }
 
     /**

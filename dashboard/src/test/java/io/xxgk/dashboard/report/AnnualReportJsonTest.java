@@ -1,0 +1,24 @@
+package io.xxgk.dashboard.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xxgk.store.report.PeriodFigures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The report's JSON keeps the contract's shape while it carries the store's records: flat channel lines, id and name first. */
+class AnnualReportJsonTest {
+
+    @Test
+    void aChannelLineIsFlatWithItsIdAndNameFirst() {
+        AnnualReport.ChannelLine line = new AnnualReport.ChannelLine("微信公众号",
+                new PeriodFigures.ChannelFigures("wechat", 372, 256, 10, 5, 78_123, 0, 0, 0));
+
+        String json = JsonMapper.builder().build().writeValueAsString(line);
+
+        assertThat(json).isEqualTo("{\"channel\":\"wechat\",\"name\":\"微信公众号\",\"items\":372,\"originalItems\":256,\"views\":10,"
+                + "\"readers\":5,\"followers\":78123,\"issues\":0,\"lastIssueNumber\":0,\"pages\":0}");
+        assertThat(List.of(line.channel(), line.figures().channel())).containsOnly("wechat");
+    }
+}
