@@ -3,7 +3,6 @@ package io.xxgk.store.report;
 import com.clickhouse.client.api.query.GenericRecord;
 import java.util.Map;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Views and readers per channel: the deltas of items without running totals, and (last total at
@@ -73,6 +72,6 @@ final class ChannelViews implements Measure<Map<String, ChannelViews.Views>> {
 
     @Override
     public Map<String, Views> read(List<GenericRecord> rows) {
-        return rows.stream().collect(Collectors.toMap(r -> r.getString("channel"), r -> new Views(r.getLong("views"), r.getLong("readers"))));
+        return Measure.byChannel(rows, r -> new Views(r.getLong("views"), r.getLong("readers")));
     }
 }

@@ -3,7 +3,6 @@ package io.xxgk.store.report;
 import com.clickhouse.client.api.query.GenericRecord;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Followers per channel: a snapshot, the last one at or before the period's end (summed over orgs). */
 final class Followers implements Measure<Map<String, Long>> {
@@ -32,6 +31,6 @@ final class Followers implements Measure<Map<String, Long>> {
 
     @Override
     public Map<String, Long> read(List<GenericRecord> rows) {
-        return rows.stream().collect(Collectors.toMap(r -> r.getString("channel"), r -> r.getLong("followers")));
+        return Measure.byChannel(rows, r -> r.getLong("followers"));
     }
 }

@@ -3,7 +3,6 @@ package io.xxgk.store.report;
 import com.clickhouse.client.api.query.GenericRecord;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Issues (期) per channel: one per issue number released in the period, its latest release's pages, the highest number. */
 final class Issues implements Measure<Map<String, Issues.Released>> {
@@ -36,7 +35,6 @@ final class Issues implements Measure<Map<String, Issues.Released>> {
 
     @Override
     public Map<String, Released> read(List<GenericRecord> rows) {
-        return rows.stream().collect(Collectors.toMap(r -> r.getString("channel"),
-                r -> new Released(r.getLong("issues"), r.getLong("last_issue"), r.getLong("pages"))));
+        return Measure.byChannel(rows, r -> new Released(r.getLong("issues"), r.getLong("last_issue"), r.getLong("pages")));
     }
 }

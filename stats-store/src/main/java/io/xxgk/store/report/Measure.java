@@ -2,6 +2,9 @@ package io.xxgk.store.report;
 
 import com.clickhouse.client.api.query.GenericRecord;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One kind of figure of a period: how it is counted per org from the rollups and, by the same
@@ -30,5 +33,10 @@ sealed interface Measure<T> permits Publications, ChannelViews, Followers, Issue
 
     default String sql(Source source) {
         return total().formatted(perOrg(source));
+    }
+
+    /** Rows of one channel each, as a map by channel. */
+    static <V> Map<String, V> byChannel(List<GenericRecord> rows, Function<GenericRecord, V> value) {
+        return rows.stream().collect(Collectors.toMap(r -> r.getString("channel"), value));
     }
 }
