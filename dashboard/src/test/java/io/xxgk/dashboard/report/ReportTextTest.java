@@ -27,7 +27,7 @@ class ReportTextTest {
 
         assertThat(ReportText.proactive(report, Numbers.ROUNDED, DEMO)).isEqualTo(
                 "2024年度全校主动公开各类信息1600余条，其中通过学校官网的信息数达1300条，浏览量190余万次；"
-                        + "通过微信公众号的信息数达300余条，其中原创信息256条；校报校刊共15期60版，达到第336期。");
+                        + "通过微信公众号的信息数达370余条，其中原创信息256条；校报校刊共15期60版，达到第336期。");
         assertThat(ReportText.proactive(report, Numbers.EXACT, DEMO))
                 .startsWith("2024年度全校主动公开各类信息1672条，其中通过学校官网的信息数达1300条，浏览量1912345次；");
     }
