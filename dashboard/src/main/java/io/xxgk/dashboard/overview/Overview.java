@@ -18,7 +18,7 @@ record Overview(String org, int year, Headline current, Headline previous, List<
     /** A year's totals and the followers of all channels at its end. */
     record Headline(@JsonUnwrapped ReportPeriod period, @JsonUnwrapped PeriodFigures.Totals totals, long followers) {
         static Headline of(AnnualReport report) {
-            return new Headline(report.period(), report.totals(), report.channels().stream().mapToLong(c -> c.figures().followers()).sum());
+            return new Headline(report.period().span(), report.totals(), report.channels().stream().mapToLong(c -> c.figures().followers()).sum());
         }
     }
 

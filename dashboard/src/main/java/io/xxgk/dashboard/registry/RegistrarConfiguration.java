@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class RegistrarConfiguration {
 
     @Bean
-    Registrar registrar(Registry registry, RegistryUpdates updates) {
+    Registrar registrar(Registry registry, RegistryUpdates updates, Clock clock) {
         return new Registrar(new Registrar.Store() {
             @Override
             public Registry registry() {
@@ -23,6 +23,6 @@ class RegistrarConfiguration {
             public void put(RegistryRecord record) {
                 updates.put(record);
             }
-        }, Clock.systemUTC());
+        }, clock);
     }
 }

@@ -1,5 +1,6 @@
 package io.xxgk.dashboard.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.xxgk.store.report.PeriodFigures;
@@ -13,14 +14,32 @@ import java.util.List;
  * store's own records ({@link PeriodFigures}); the report adds what people read: channel names,
  * the checklist's lines, and the paragraph.
  */
-public record AnnualReport(String org, ReportPeriod period, PeriodFigures.Totals totals, List<ChannelLine> channels,
+public record AnnualReport(String org, Period period, PeriodFigures.Totals totals, List<ChannelLine> channels,
                            List<ChecklistLine> checklist, List<PeriodFigures.DepartmentFigures> departments,
                            PeriodFigures.Requests requests, PeriodFigures.Complaints complaints, PeriodFigures.ServiceContacts service,
-                           String text) {
+                           String text, LocalDate asOf, List<Section> sections, @JsonIgnore PeriodFigures.Reported reported) {
 
-    /** The same report with its paragraph, which is written from the rest. */
-    AnnualReport withText(String text) {
-        return new AnnualReport(org, period, totals, channels, checklist, departments, requests, complaints, service, text);
+    /**
+     * The same report with its sections and the text they make, which are written from the rest:
+     * the sections' texts, those that have one, a line each.
+     */
+    AnnualReport withSections(List<Section> sections) {
+        String text = String.join("\n", sections.stream().map(Section::text).filter(t -> !t.isEmpty()).toList());
+        return new AnnualReport(org, period, totals, channels, checklist, departments, requests, complaints, service, text, asOf,
+                sections, reported);
+    }
+
+    /** The period, and whether it has ended ({@code asOf} is then its last day). */
+    public record Period(@JsonUnwrapped ReportPeriod span, boolean complete) {
+    }
+
+    /**
+     * A section of the report's statistics, as the report's outline has them.
+     *
+     * @param id       period, proactive, requests, complaints, service
+     * @param reported false when nothing of the section's kind was ever sent by the period's end: no data, not zero (its text is empty)
+     */
+    public record Section(String id, String title, String text, boolean reported) {
     }
 
     /**

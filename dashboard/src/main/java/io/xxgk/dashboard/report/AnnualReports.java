@@ -8,6 +8,9 @@ import io.xxgk.registry.Registry;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +24,23 @@ public class AnnualReports {
 
     private final StatsQueries stats;
     private final Checklists checklists;
-
     private final Registry registry;
+    private final Clock clock;
 
-    AnnualReports(StatsQueries stats, Checklists checklists, Registry registry) {
+    AnnualReports(StatsQueries stats, Checklists checklists, Registry registry, Clock clock) {
         this.stats = stats;
         this.checklists = checklists;
         this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Today where the scope's days are counted: the org's zone, China's for a province. */
+    public LocalDate today(ReportScope scope) {
+        ZoneId zone = switch (scope) {
+            case ReportScope.OneOrg one -> registry.org(one.org()).map(Org::zone).orElse(ZoneId.of(Org.DEFAULT_TIME_ZONE));
+            case ReportScope.Province province -> ZoneId.of(Org.DEFAULT_TIME_ZONE);
+        };
+        return LocalDate.now(clock.withZone(zone));
     }
 
     /** The scope's report: one org's, or the province's (every org in the registry counted, then added). */
@@ -48,13 +61,16 @@ public class AnnualReports {
             return new AnnualReport.ChecklistLine(entry.item(), entry.category(), entry.title(), f == null ? 0 : f.count(),
                     f == null ? null : f.lastDate(), departments, entry.link());
         }).toList();
-        AnnualReport report = new AnnualReport(org, period, figures.totals(),
+        LocalDate asOf = ReportText.asOf(period, today(scope));
+        AnnualReport report = new AnnualReport(org, new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),
                 figures.channels().stream()
                         .sorted(Comparator.comparingInt(c -> order(known, c.channel())))
                         .map(c -> new AnnualReport.ChannelLine(byId.containsKey(c.channel()) ? byId.get(c.channel()).name() : c.channel(), c))
                         .toList(),
-                checklist, figures.departments(), figures.requests(), figures.complaints(), figures.service(), null);
-        return report.withText(ReportText.of(report, numbers, scope));
+                checklist, figures.departments(), figures.requests(), figures.complaints(), figures.service(), null, asOf, List.of(),
+                figures.reported());
+        ReportText.Names names = byId.containsKey("hotline") ? new ReportText.Names(byId.get("hotline").name()) : ReportText.Names.DEFAULT;
+        return report.withSections(ReportText.sections(report, numbers, scope, names));
     }
 
     /** The orgs whose figures make the scope's report. */

@@ -45,7 +45,7 @@ class ReportController {
     }
 
     /** The report page's preview ({@code format=preview}): the paragraph and the tables the files hold, cell by cell. */
-    record Preview(ReportPeriod period, String text, ReportTables tables) {
+    record Preview(AnnualReport.Period period, String text, ReportTables tables) {
     }
 
     @GetMapping(produces = PREVIEW_MEDIA_TYPE)
@@ -83,7 +83,7 @@ class ReportController {
         };
         ReportPeriod period;
         try {
-            period = query.period();
+            period = query.period(reports.today(scope));
         } catch (PeriodQuery.Invalid e) {
             throw invalid(e.parameter(), e.reason());
         }
@@ -95,7 +95,7 @@ class ReportController {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(report.org() + "-" + report.period().label() + "." + extension, StandardCharsets.UTF_8).build().toString())
+                        .filename(report.org() + "-" + report.period().span().label() + "." + extension, StandardCharsets.UTF_8).build().toString())
                 .body(body);
     }
 

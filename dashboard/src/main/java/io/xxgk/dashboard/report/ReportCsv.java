@@ -22,14 +22,16 @@ final class ReportCsv {
         ReportTables tables = ReportTables.of(r);
         StringBuilder out = new StringBuilder(BOM);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL)) {
-            csv.printRecord("统计期", r.period().label(), r.period().from(), r.period().to());
+            csv.printRecord("统计期", r.period().span().label(), r.period().span().from(), r.period().span().to());
             for (List<List<Object>> table : List.of(tables.summary(), tables.channels(), tables.checklist(), tables.departments())) {
                 csv.println();
                 csv.printRecords(table);
             }
             csv.println();
             csv.printRecord("报告文字");
-            csv.printRecord(r.text());
+            for (String line : r.text().split("\n")) {
+                csv.printRecord(line);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

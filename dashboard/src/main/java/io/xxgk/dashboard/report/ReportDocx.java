@@ -29,11 +29,13 @@ final class ReportDocx {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph heading = document.createParagraph();
             heading.setAlignment(ParagraphAlignment.CENTER);
-            text(heading, r.period().label() + "信息公开工作统计", "黑体", 16, true);
+            text(heading, r.period().span().label() + "信息公开工作统计", "黑体", 16, true);
 
-            XWPFParagraph body = document.createParagraph();
-            body.setFirstLineIndent(640);   // two characters of 16 pt, as the reports indent
-            text(body, r.text(), BODY_FONT, 16, false);
+            for (String line : r.text().split("\n")) {
+                XWPFParagraph body = document.createParagraph();
+                body.setFirstLineIndent(640);   // two characters of 16 pt, as the reports indent
+                text(body, line, BODY_FONT, 16, false);
+            }
 
             ReportTables tables = ReportTables.of(r);
             table(document, "表1 主动公开及依申请公开情况", tables.summary());

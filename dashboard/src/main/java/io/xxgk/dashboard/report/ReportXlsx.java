@@ -27,9 +27,9 @@ final class ReportXlsx {
 
             ReportTables tables = ReportTables.of(r);
             Sheet summary = book.createSheet("汇总");
-            row(summary, header, "统计期", r.period().label());
-            row(summary, null, "起", r.period().from().toString());
-            row(summary, null, "止", r.period().to().toString());
+            row(summary, header, "统计期", r.period().span().label());
+            row(summary, null, "起", r.period().span().from().toString());
+            row(summary, null, "止", r.period().span().to().toString());
             table(summary, header, tables.summary());
             row(summary, header, "报告文字");
             row(summary, null, r.text());

@@ -148,7 +148,8 @@ class BrowserTest {
 
         browser.findElement(By.linkText("年度报告")).click();
         awaitReady();
-        assertThat(browser.findElement(By.id("report-text")).getText()).startsWith(YEAR + "年度全校主动公开各类信息42条，其中通过学校官网的信息数达30条");
+        assertThat(browser.findElement(By.id("report-text")).getText()).startsWith("数据统计期限为" + YEAR + "年1月1日至" + YEAR + "年12月31日")
+                .contains(YEAR + "年度（截至", "全校主动公开各类信息42条，其中通过学校官网的信息数达30条");
         browser.findElement(By.cssSelector("input[name=kind][value=academicYear]")).click();
         new Select(browser.findElement(By.id("period-year"))).selectByValue(String.valueOf(YEAR - 1));
         browser.findElement(By.id("preview")).click();

@@ -3,6 +3,7 @@ package io.xxgk.dashboard.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.store.report.PeriodFigures;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,12 +14,12 @@ class AnnualReportJsonTest {
     @Test
     void aChannelLineIsFlatWithItsIdAndNameFirst() {
         AnnualReport.ChannelLine line = new AnnualReport.ChannelLine("微信公众号",
-                new PeriodFigures.ChannelFigures("wechat", 372, 256, 10, 5, 78_123, 0, 0, 0));
+                new PeriodFigures.ChannelFigures("wechat", 372, 256, 10, 5, 78_123, 0, 0, 0, LocalDate.of(2024, 12, 30), false));
 
         String json = JsonMapper.builder().build().writeValueAsString(line);
 
         assertThat(json).isEqualTo("{\"channel\":\"wechat\",\"name\":\"微信公众号\",\"items\":372,\"originalItems\":256,\"views\":10,"
-                + "\"readers\":5,\"followers\":78123,\"issues\":0,\"lastIssueNumber\":0,\"pages\":0}");
+                + "\"readers\":5,\"followers\":78123,\"issues\":0,\"lastIssueNumber\":0,\"pages\":0,\"followersAsOf\":\"2024-12-30\",\"followersStale\":false}");
         assertThat(List.of(line.channel(), line.figures().channel())).containsOnly("wechat");
     }
 }

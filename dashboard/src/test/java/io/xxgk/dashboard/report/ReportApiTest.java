@@ -111,18 +111,23 @@ class ReportApiTest {
         assertThat(report.path("complaints").path("lawsuit").asLong()).isZero();
         assertThat(report.path("service").path("call").asLong()).isZero();
 
-        assertThat(report.path("text").asString())
-                .startsWith("2024年度全校主动公开各类信息1600余条，其中通过学校官网的信息数达1300条，浏览量190余万次；"
-                        + "通过微信公众号的信息数达370余条，其中原创信息256条；校报校刊共1期4版，达到第336期。")
-                .contains("截至2024年12月31日，微信公众号订阅人数近8万。")
-                .endsWith("本年度学校未收到依申请公开的申请；未收到举报、复议、诉讼。");
+        assertThat(report.path("text").asString()).isEqualTo("数据统计期限为2024年1月1日至2024年12月31日。\n"
+                + "2024年度全校主动公开各类信息1600余条，其中通过学校官网的信息数达1300条，浏览量190余万次；"
+                + "通过微信公众号的信息数达370余条，原创信息256条。此外，校报校刊共1期4版，达到第336期。"
+                + "截至2024年12月31日，微信公众号订阅人数近8万。");
+        assertThat(report.path("asOf").asString()).isEqualTo("2024-12-31");
+        assertThat(report.path("period").path("complete").asBoolean()).isTrue();
+        assertThat(report.path("sections")).extracting(s -> s.path("id").asString() + "=" + s.path("reported").asBoolean())
+                .as("no request, complaint or contact was ever sent: no data, not zero")
+                .containsExactly("period=true", "proactive=true", "requests=false", "complaints=false", "service=false");
+        assertThat(channel(report, "wechat").path("followersAsOf").asString()).isEqualTo("2024-12-30");
     }
 
     @Test
     void exactNumbersOnRequest() throws Exception {
         JsonNode report = json.readTree(client().get("/api/v1/orgs/demo/report?year=2024&numbers=exact").body());
 
-        assertThat(report.path("text").asString()).startsWith("2024年度全校主动公开各类信息1672条，其中通过学校官网的信息数达1300条，浏览量1912345次；")
+        assertThat(report.path("text").asString()).contains("\n2024年度全校主动公开各类信息1672条，其中通过学校官网的信息数达1300条，浏览量1912345次；")
                 .contains("微信公众号订阅人数78123");
     }
 
@@ -133,7 +138,7 @@ class ReportApiTest {
         JsonNode range = json.readTree(client().get("/api/v1/orgs/demo/report?from=2024-01-01&to=2024-03-31").body());
         assertThat(range.path("period").path("label").asString()).isEqualTo("2024年1月1日至3月31日");
         assertThat(range.path("totals").path("items").asLong()).isEqualTo(1300);
-        assertThat(range.path("text").asString()).contains("统计期内学校未收到依申请公开的申请");
+        assertThat(range.path("text").asString()).contains("2024年1月1日至3月31日全校主动公开各类信息1300条").doesNotContain("未收到");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -148,6 +153,8 @@ class ReportApiTest {
             "from=2024-13-01&to=2024-12-31|from",
             "from=2024-12-31&to=2024-01-01|to",
             "year=2024&numbers=some|numbers",
+            "year=2099|year",
+            "from=2099-01-01&to=2099-02-01|from",
     })
     void aBadOrMissingPeriodIsRefusedSayingWhatIsAccepted(String query, String field) throws Exception {
         HttpResponse<String> response = client().get("/api/v1/orgs/demo/report?" + (query == null ? "" : query));
@@ -173,7 +180,7 @@ class ReportApiTest {
                 .contains("wechat,微信公众号,372,256,0,0,78123,0,0,0\r\n")
                 .contains("6,基本信息,信息公开年度报告,已公开,650,2024-03-01,党政办公室,\r\n")
                 .contains("1,基本信息,")
-                .contains("报告文字\r\n2024年度全校主动公开各类信息1600余条");
+                .contains("报告文字\r\n数据统计期限为2024年1月1日至2024年12月31日。\r\n2024年度全校主动公开各类信息1600余条");
     }
 
     @Test
@@ -216,7 +223,8 @@ class ReportApiTest {
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".docx"));
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(response.body()))) {
             assertThat(document.getParagraphs().getFirst().getText()).isEqualTo("2024年度信息公开工作统计");
-            assertThat(document.getParagraphs().get(1).getText()).startsWith("2024年度全校主动公开各类信息1600余条");
+            assertThat(document.getParagraphs().get(1).getText()).isEqualTo("数据统计期限为2024年1月1日至2024年12月31日。");
+            assertThat(document.getParagraphs().get(2).getText()).startsWith("2024年度全校主动公开各类信息1600余条");
             assertThat(document.getTables()).hasSize(4);
             var summary = document.getTables().getFirst();
             assertThat(summary.getRow(1).getCell(0).getText()).isEqualTo("主动公开信息（条）");

@@ -13,106 +13,167 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Each sentence of the report's paragraph, on reports built by hand: no server. */
+/** Each sentence of the report's sections, on reports built by hand: no server. */
 class ReportTextTest {
 
     private static final ReportScope DEMO = new ReportScope.OneOrg("demo");
-    private static final ChannelFigures WEBSITE = new ChannelFigures("website", 1300, 0, 1_912_345, 0, 0, 0, 0, 0);
-    private static final ChannelFigures WECHAT = new ChannelFigures("wechat", 372, 256, 0, 0, 78_123, 0, 0, 0);
-    private static final ChannelFigures NEWSPAPER = new ChannelFigures("newspaper", 0, 0, 0, 0, 0, 15, 336, 60);
+    private static final ChannelFigures WEBSITE = channel("website", 1300, 0, 1_912_345, 0, 0, 0, 0, 0);
+    private static final ChannelFigures WECHAT = followed(channel("wechat", 372, 256, 0, 0, 78_123, 0, 0, 0), LocalDate.of(2024, 12, 30));
+    private static final ChannelFigures NEWSPAPER = channel("newspaper", 0, 0, 0, 0, 0, 15, 336, 60);
+    private static final PeriodFigures.Reported EVERYTHING = new PeriodFigures.Reported(true, true, true, true);
+    private static final PeriodFigures.Requests NO_REQUESTS = new PeriodFigures.Requests(0, 0, 0);
+    private static final PeriodFigures.Complaints NO_COMPLAINTS = new PeriodFigures.Complaints(0, 0, 0);
+    private static final PeriodFigures.ServiceContacts NO_CONTACTS = new PeriodFigures.ServiceContacts(0, 0, 0, 0);
+    private static final LocalDate LONG_AFTER = LocalDate.of(2030, 1, 1);
 
     @Test
-    void theProactiveSentenceRoundsTotalsAndViewsAndKeepsOriginalItemsAndIssuesExact() {
+    void theProactiveSentenceRoundsTotalsAndViewsKeepsOriginalItemsAndIssuesExactAndPutsChannelsWithoutItemsAfter() {
         AnnualReport report = report(ReportPeriod.year(2024), WEBSITE, WECHAT, NEWSPAPER);
 
         assertThat(ReportText.proactive(report, Numbers.ROUNDED, DEMO)).isEqualTo(
                 "2024年度全校主动公开各类信息1600余条，其中通过学校官网的信息数达1300条，浏览量190余万次；"
-                        + "通过微信公众号的信息数达370余条，其中原创信息256条；校报校刊共15期60版，达到第336期。");
+                        + "通过微信公众号的信息数达370余条，原创信息256条。此外，校报校刊共15期60版，达到第336期。");
         assertThat(ReportText.proactive(report, Numbers.EXACT, DEMO))
                 .startsWith("2024年度全校主动公开各类信息1672条，其中通过学校官网的信息数达1300条，浏览量1912345次；");
     }
 
     @Test
-    void aProvinceSpeaksOfItsInstitutions() {
-        assertThat(ReportText.proactive(report(ReportPeriod.year(2024), WEBSITE), Numbers.EXACT, ReportScope.PROVINCE))
-                .startsWith("2024年度全省高校主动公开各类信息1300条");
+    void withoutItemsTheSentenceNeitherClaimsZeroNorStartsWithQiZhong() {
+        ChannelFigures weibo = channel("weibo", 0, 0, 20_345_678, 0, 0, 0, 0, 0);
+
+        assertThat(ReportText.proactive(report(ReportPeriod.year(2024), weibo), Numbers.ROUNDED, DEMO))
+                .isEqualTo("2024年度，微博浏览量2000余万次。").doesNotContain("0条", "其中");
     }
 
     @Test
-    void aChannelWithViewsButNoItemsStartsWithItsNameAndOneWithNothingIsLeftOut() {
-        ChannelFigures weibo = new ChannelFigures("weibo", 0, 0, 20_345_678, 0, 0, 0, 0, 0);
-        ChannelFigures screen = new ChannelFigures("screen", 0, 0, 0, 0, 0, 0, 0, 0);
+    void aProvinceSpeaksOfItsInstitutionsAndGivesNoIssueNumber() {
+        AnnualReport report = report(ReportPeriod.year(2024), WEBSITE, NEWSPAPER);
 
-        assertThat(ReportText.channel(line("微博", weibo), Numbers.EXACT)).hasValue("微博浏览量20345678次");
-        assertThat(ReportText.channel(line("电子显示屏", screen), Numbers.EXACT)).isEmpty();
+        assertThat(ReportText.proactive(report, Numbers.EXACT, ReportScope.PROVINCE))
+                .startsWith("2024年度全省高校主动公开各类信息1300条").endsWith("此外，校报校刊共15期60版。");
+        assertThat(ReportText.requests(report, ReportScope.PROVINCE)).isEqualTo("本年度全省高校未收到依申请公开的申请。");
     }
 
     @Test
-    void readersAreRoundedAsPeople() {
-        ChannelFigures wechat = new ChannelFigures("wechat", 2000, 0, 0, 781_234, 0, 0, 0, 0);
+    void aChannelWithNothingIsLeftOutAndReadersAreRoundedAsPeople() {
+        ChannelFigures screen = channel("screen", 0, 0, 0, 0, 0, 0, 0, 0);
+        ChannelFigures wechat = channel("wechat", 2000, 0, 0, 781_234, 0, 0, 0, 0);
 
-        assertThat(ReportText.channel(line("学校微信", wechat), Numbers.ROUNDED)).hasValue("通过学校微信的信息数达2000条，阅读人数78万人");
+        assertThat(ReportText.channel(line("电子显示屏", screen), Numbers.EXACT, DEMO)).isEmpty();
+        assertThat(ReportText.channel(line("学校微信", wechat), Numbers.ROUNDED, DEMO)).hasValue("通过学校微信的信息数达2000条，阅读人数78万人");
     }
 
     @Test
-    void followersAreTheSnapshotAtThePeriodsEndAndNearlyWhenRounded() {
-        AnnualReport report = report(ReportPeriod.academicYear(2023), WEBSITE, WECHAT);
-
-        assertThat(ReportText.followers(report, Numbers.ROUNDED)).isEqualTo("截至2024年8月31日，微信公众号订阅人数近8万。");
-        assertThat(ReportText.followers(report, Numbers.EXACT)).isEqualTo("截至2024年8月31日，微信公众号订阅人数78123。");
+    void followersStandAtTheFiguresDateAndAStaleSnapshotIsLeftOut() {
+        assertThat(ReportText.followers(report(ReportPeriod.academicYear(2023), WEBSITE, WECHAT), Numbers.ROUNDED))
+                .isEqualTo("截至2024年8月31日，微信公众号订阅人数近8万。");
+        assertThat(ReportText.followers(report(ReportPeriod.year(2024), WECHAT), Numbers.EXACT)).isEqualTo("截至2024年12月31日，微信公众号订阅人数78123。");
+        ChannelFigures stale = new ChannelFigures("wechat", 0, 0, 0, 0, 70_000, 0, 0, 0, LocalDate.of(2023, 6, 30), true);
+        assertThat(ReportText.followers(report(ReportPeriod.year(2024), stale), Numbers.EXACT)).isEmpty();
         assertThat(ReportText.followers(report(ReportPeriod.year(2024), WEBSITE), Numbers.EXACT)).isEmpty();
     }
 
     @Test
+    void aPeriodInProgressSaysTheDayItsFiguresStandAtAndNeverAFutureOne() {
+        LocalDate today = LocalDate.of(2026, 12, 1);
+        AnnualReport report = report(ReportPeriod.year(2026), today, EVERYTHING, NO_REQUESTS, NO_COMPLAINTS, NO_CONTACTS, WEBSITE, WECHAT);
+
+        assertThat(report.period().complete()).isFalse();
+        assertThat(ReportText.period(report)).isEqualTo("数据统计期限为2026年1月1日至2026年12月31日，数据截至2026年12月1日。");
+        assertThat(ReportText.proactive(report, Numbers.EXACT, DEMO)).startsWith("2026年度（截至2026年12月1日）全校主动公开各类信息1672条");
+        assertThat(ReportText.followers(report, Numbers.EXACT)).startsWith("截至2026年12月1日，");
+        assertThat(ReportText.period(report(ReportPeriod.year(2024)))).isEqualTo("数据统计期限为2024年1月1日至2024年12月31日。");
+    }
+
+    @Test
     void noRequestsAndNoComplaintsAreWrittenAsNotReceivedWithinThePeriodsKind() {
-        assertThat(ReportText.requests(report(ReportPeriod.year(2024)))).isEqualTo("本年度学校未收到依申请公开的申请；");
-        assertThat(ReportText.requests(report(ReportPeriod.academicYear(2024)))).isEqualTo("本学年学校未收到依申请公开的申请；");
-        assertThat(ReportText.requests(report(ReportPeriod.range(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 10, 30)))))
-                .isEqualTo("统计期内学校未收到依申请公开的申请；");
-        assertThat(ReportText.complaints(report(ReportPeriod.year(2024)))).isEqualTo("未收到举报、复议、诉讼。");
+        assertThat(ReportText.requests(report(ReportPeriod.year(2024)), DEMO)).isEqualTo("本年度学校未收到依申请公开的申请。");
+        assertThat(ReportText.requests(report(ReportPeriod.academicYear(2024)), DEMO)).isEqualTo("本学年学校未收到依申请公开的申请。");
+        assertThat(ReportText.requests(report(ReportPeriod.range(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 10, 30))), DEMO))
+                .isEqualTo("统计期内学校未收到依申请公开的申请。");
+        assertThat(ReportText.complaints(report(ReportPeriod.year(2024)), DEMO)).isEqualTo("本年度学校未收到举报、复议、诉讼。");
     }
 
     @Test
-    void requestsAndComplaintsThatCameAreCounted() {
-        AnnualReport report = casework(new PeriodFigures.Requests(14, 12, 2),
-                new PeriodFigures.Complaints(1, 0, 0), new PeriodFigures.ServiceContacts(0, 0, 0, 0));
+    void aDeclinedRequestIsAnAnswerAndOnlyTheComplaintsThatCameAreCounted() {
+        AnnualReport all = casework(new PeriodFigures.Requests(14, 12, 2), new PeriodFigures.Complaints(1, 0, 0), NO_CONTACTS);
+        AnnualReport open = casework(new PeriodFigures.Requests(5, 2, 1), new PeriodFigures.Complaints(2, 0, 1), NO_CONTACTS);
+        AnnualReport plain = casework(new PeriodFigures.Requests(3, 3, 0), NO_COMPLAINTS, NO_CONTACTS);
 
-        assertThat(ReportText.requests(report)).isEqualTo("本年度学校收到依申请公开的申请14件，已答复12件，不予公开2件；");
-        assertThat(ReportText.complaints(report)).isEqualTo("收到举报1起、复议0起、诉讼0起。");
+        assertThat(ReportText.requests(all, DEMO)).isEqualTo("本年度学校共收到依申请公开申请14件，均已答复，其中不予公开2件。");
+        assertThat(ReportText.requests(open, DEMO)).isEqualTo("本年度学校共收到依申请公开申请5件，已答复3件，其中不予公开1件。");
+        assertThat(ReportText.requests(plain, DEMO)).isEqualTo("本年度学校共收到依申请公开申请3件，均已答复。");
+        assertThat(ReportText.complaints(all, DEMO)).isEqualTo("本年度学校收到举报1起，未收到复议、诉讼。");
+        assertThat(ReportText.complaints(open, DEMO)).isEqualTo("本年度学校收到举报2起、诉讼1起，未收到复议。");
     }
 
     @Test
-    void serviceContactsNameOnlyTheKindsThereWere() {
-        AnnualReport report = casework(new PeriodFigures.Requests(0, 0, 0),
-                new PeriodFigures.Complaints(0, 0, 0), new PeriodFigures.ServiceContacts(402, 466, 0, 12_346));
+    void serviceContactsNameOnlyTheKindsThereWereUnderTheHotlinesName() {
+        AnnualReport report = casework(NO_REQUESTS, NO_COMPLAINTS, new PeriodFigures.ServiceContacts(402, 466, 0, 12_346));
 
-        assertThat(ReportText.service(report)).isEqualTo("信息公开服务接受来电402起，窗口来访466起，共办理事项12346起。");
-        assertThat(ReportText.service(report(ReportPeriod.year(2024)))).isEmpty();
+        assertThat(ReportText.service(report, new ReportText.Names("教育阳光服务热线")))
+                .isEqualTo("本年度教育阳光服务热线接受来电402起，窗口来访466起，共办理事项12346起。");
+        assertThat(ReportText.service(report(ReportPeriod.year(2024)), ReportText.Names.DEFAULT)).isEmpty();
     }
 
     @Test
-    void theParagraphIsItsSentencesInOrder() {
+    void aKindNobodyReportedHasNoTextNotAZero() {
+        PeriodFigures.Reported proactiveOnly = new PeriodFigures.Reported(true, false, false, false);
+        AnnualReport report = report(ReportPeriod.year(2024), LONG_AFTER, proactiveOnly, NO_REQUESTS, NO_COMPLAINTS, NO_CONTACTS, WEBSITE);
+
+        List<AnnualReport.Section> sections = ReportText.sections(report, Numbers.EXACT, DEMO, ReportText.Names.DEFAULT);
+
+        assertThat(sections).extracting(AnnualReport.Section::id).containsExactly("period", "proactive", "requests", "complaints", "service");
+        assertThat(sections).extracting(AnnualReport.Section::reported).containsExactly(true, true, false, false, false);
+        assertThat(sections.subList(2, 5)).allSatisfy(s -> assertThat(s.text()).isEmpty());
+        assertThat(report.withSections(sections).text()).doesNotContain("未收到")
+                .isEqualTo("数据统计期限为2024年1月1日至2024年12月31日。\n2024年度全校主动公开各类信息1300条，其中通过学校官网的信息数达1300条，浏览量1912345次。");
+        assertThat(ReportText.sections(report(ReportPeriod.year(2024), LONG_AFTER, PeriodFigures.Reported.NOTHING, NO_REQUESTS,
+                NO_COMPLAINTS, NO_CONTACTS), Numbers.EXACT, DEMO, ReportText.Names.DEFAULT))
+                .as("a year without any data says only its period").filteredOn(AnnualReport.Section::reported).hasSize(1);
+    }
+
+    @Test
+    void theTextIsItsSectionsALineEach() {
         AnnualReport report = report(ReportPeriod.year(2024), WEBSITE, WECHAT);
 
-        assertThat(ReportText.of(report, Numbers.ROUNDED, DEMO)).isEqualTo(
-                ReportText.proactive(report, Numbers.ROUNDED, DEMO) + ReportText.followers(report, Numbers.ROUNDED)
-                        + ReportText.requests(report) + ReportText.complaints(report) + ReportText.service(report));
+        List<AnnualReport.Section> sections = ReportText.sections(report, Numbers.ROUNDED, DEMO, ReportText.Names.DEFAULT);
+
+        assertThat(report.withSections(sections).text()).isEqualTo(String.join("\n", ReportText.period(report),
+                ReportText.proactive(report, Numbers.ROUNDED, DEMO) + ReportText.followers(report, Numbers.ROUNDED),
+                ReportText.requests(report, DEMO), ReportText.complaints(report, DEMO)));
     }
 
-    private static final Map<String, String> NAMES = Map.of("website", "学校官网", "wechat", "微信公众号", "newspaper", "校报校刊");
+    private static final Map<String, String> NAMES = Map.of("website", "学校官网", "wechat", "微信公众号", "newspaper", "校报校刊", "weibo", "微博");
 
+    private static ChannelFigures channel(String id, long items, long original, long views, long readers, long followers, long issues,
+                                          long lastIssue, long pages) {
+        return new ChannelFigures(id, items, original, views, readers, followers, issues, lastIssue, pages, null, false);
+    }
+
+    private static ChannelFigures followed(ChannelFigures c, LocalDate snapshot) {
+        return new ChannelFigures(c.channel(), c.items(), c.originalItems(), c.views(), c.readers(), c.followers(), c.issues(),
+                c.lastIssueNumber(), c.pages(), snapshot, false);
+    }
+
+    /** A past period, everything reported, nothing of requests, complaints or contacts. */
     private static AnnualReport report(ReportPeriod period, ChannelFigures... channels) {
-        PeriodFigures figures = new PeriodFigures(List.of("demo"), period, List.of(channels), List.of(), List.of(),
-                new PeriodFigures.Requests(0, 0, 0), new PeriodFigures.Complaints(0, 0, 0), new PeriodFigures.ServiceContacts(0, 0, 0, 0));
-        return new AnnualReport("demo", period, figures.totals(), Arrays.stream(channels).map(c -> line(NAMES.get(c.channel()), c)).toList(),
-                List.of(), List.of(), figures.requests(), figures.complaints(), figures.service(), null);
+        return report(period, LONG_AFTER, EVERYTHING, NO_REQUESTS, NO_COMPLAINTS, NO_CONTACTS, channels);
     }
 
-    /** 2024, without channels, with these requests, complaints and contacts. */
     private static AnnualReport casework(PeriodFigures.Requests requests, PeriodFigures.Complaints complaints,
                                          PeriodFigures.ServiceContacts service) {
-        AnnualReport year = report(ReportPeriod.year(2024));
-        return new AnnualReport(year.org(), year.period(), year.totals(), List.of(), List.of(), List.of(), requests, complaints, service, null);
+        return report(ReportPeriod.year(2024), LONG_AFTER, EVERYTHING, requests, complaints, service);
+    }
+
+    private static AnnualReport report(ReportPeriod period, LocalDate today, PeriodFigures.Reported reported, PeriodFigures.Requests requests,
+                                       PeriodFigures.Complaints complaints, PeriodFigures.ServiceContacts service, ChannelFigures... channels) {
+        PeriodFigures figures = new PeriodFigures(List.of("demo"), period, List.of(channels), List.of(), List.of(), requests, complaints,
+                service, reported);
+        LocalDate asOf = ReportText.asOf(period, today);
+        return new AnnualReport("demo", new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),
+                Arrays.stream(channels).map(c -> line(NAMES.get(c.channel()), c)).toList(), List.of(), List.of(), requests, complaints,
+                service, null, asOf, List.of(), reported);
     }
 
     private static AnnualReport.ChannelLine line(String name, ChannelFigures figures) {

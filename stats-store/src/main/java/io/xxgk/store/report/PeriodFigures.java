@@ -10,12 +10,23 @@ import java.util.List;
  * @param channels    per channel (only channels with any figure)
  * @param checklist   per checklist item with publications in the period
  * @param departments per department named by publications in the period, most items first
+ * @param reported    which kinds of figure anyone has sent by the period's end: the zeros of the others are "no data"
  */
 public record PeriodFigures(List<String> orgs, ReportPeriod period, List<ChannelFigures> channels, List<ChecklistFigures> checklist,
-                            List<DepartmentFigures> departments, Requests requests, Complaints complaints, ServiceContacts service) {
+                            List<DepartmentFigures> departments, Requests requests, Complaints complaints, ServiceContacts service,
+                            Reported reported) {
 
+    /**
+     * @param followersAsOf  the day of the follower snapshot counted (the last at or before the period's end), or null
+     * @param followersStale the snapshot is older than the period: its figure is not the period's
+     */
     public record ChannelFigures(String channel, long items, long originalItems, long views, long readers, long followers,
-                                 long issues, long lastIssueNumber, long pages) {
+                                 long issues, long lastIssueNumber, long pages, LocalDate followersAsOf, boolean followersStale) {
+    }
+
+    /** Per kind of figure (a report's sections): whether any event of it was stored at or before the period's end. */
+    public record Reported(boolean proactive, boolean requests, boolean complaints, boolean service) {
+        public static final Reported NOTHING = new Reported(false, false, false, false);
     }
 
     public record ChecklistFigures(int item, long count, LocalDate lastDate, List<String> departments) {

@@ -38,6 +38,20 @@ public record PeriodQuery(String year, String academicYear, String from, String 
         }
     }
 
+    /**
+     * The period, which must have begun by {@code today} (a report of days to come has no figures to give).
+     *
+     * @throws Invalid naming the parameter at fault
+     */
+    public ReportPeriod period(LocalDate today) {
+        ReportPeriod period = period();
+        if (period.from().isAfter(today)) {
+            String parameter = year != null ? "year" : academicYear != null ? "academicYear" : "from";
+            throw new Invalid(parameter, "names a period that begins after today (" + today + "): it has no figures yet");
+        }
+        return period;
+    }
+
     /** @throws Invalid naming the parameter at fault */
     public ReportPeriod period() {
         boolean range = from != null || to != null;

@@ -38,6 +38,7 @@ public final class StatsQueries {
     private static final Followers FOLLOWERS = new Followers();
     private static final Issues ISSUES = new Issues();
     private static final Casework CASEWORK = new Casework();
+    private static final Reported REPORTED = new Reported();
 
     /** Queries wait on ClickHouse, not on a CPU here: a virtual thread each. */
     private static final Executor QUERIES = Executors.newVirtualThreadPerTaskExecutor();
@@ -100,11 +101,12 @@ public final class StatsQueries {
         var followers = read(FOLLOWERS, params);
         var issues = read(ISSUES, params);
         var casework = read(CASEWORK, params);
+        var reported = read(REPORTED, params);
 
         List<Publication> published = join(publications);
         Casework.Cases cases = join(casework);
-        return new PeriodFigures(List.copyOf(orgs), period, channels(published, join(views), join(followers), join(issues)),
-                checklist(published), departments(published), cases.requests(), cases.complaints(), cases.service());
+        return new PeriodFigures(List.copyOf(orgs), period, channels(period, published, join(views), join(followers), join(issues)),
+                checklist(published), departments(published), cases.requests(), cases.complaints(), cases.service(), join(reported));
     }
 
     /** Per checklist item: how many, the last date, the departments (sorted), in item order. */
@@ -127,9 +129,9 @@ public final class StatsQueries {
                 .sorted(Comparator.comparingLong(DepartmentFigures::items).reversed()).toList();
     }
 
-    /** Every channel with any figure, in id order. */
-    private static List<ChannelFigures> channels(List<Publication> published, Map<String, ChannelViews.Views> views,
-                                                 Map<String, Long> followers, Map<String, Issues.Released> issues) {
+    /** Every channel with any figure, in id order; a follower snapshot from before the period is stale. */
+    private static List<ChannelFigures> channels(ReportPeriod period, List<Publication> published, Map<String, ChannelViews.Views> views,
+                                                 Map<String, Followers.Snapshot> followers, Map<String, Issues.Released> issues) {
         Map<String, Count> items = published.stream().collect(Collectors.toMap(Publication::channel, Publication::count, Count::plus));
         Set<String> ids = new TreeSet<>(items.keySet());
         ids.addAll(views.keySet());
@@ -139,8 +141,10 @@ public final class StatsQueries {
             Count count = items.getOrDefault(id, Count.NONE);
             ChannelViews.Views seen = views.getOrDefault(id, ChannelViews.Views.NONE);
             Issues.Released released = issues.getOrDefault(id, Issues.Released.NONE);
-            return new ChannelFigures(id, count.items(), count.originalItems(), seen.views(), seen.readers(), followers.getOrDefault(id, 0L),
-                    released.issues(), released.lastIssueNumber(), released.pages());
+            Followers.Snapshot snapshot = followers.get(id);
+            return new ChannelFigures(id, count.items(), count.originalItems(), seen.views(), seen.readers(),
+                    snapshot == null ? 0 : snapshot.followers(), released.issues(), released.lastIssueNumber(), released.pages(),
+                    snapshot == null ? null : snapshot.day(), snapshot != null && snapshot.day().isBefore(period.from()));
         }).toList();
     }
 

@@ -19,6 +19,19 @@ class PeriodQueryTest {
                 .isEqualTo(ReportPeriod.range(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 10, 30)));
     }
 
+    @Test
+    void aPeriodThatBeginsAfterTodayIsRefusedAndOneInProgressIsNot() {
+        LocalDate today = LocalDate.of(2026, 12, 1);
+
+        assertThat(new PeriodQuery("2026", null, null, null).period(today)).isEqualTo(ReportPeriod.year(2026));
+        assertThatThrownBy(() -> new PeriodQuery("2027", null, null, null).period(today))
+                .isInstanceOfSatisfying(PeriodQuery.Invalid.class, e -> assertThat(e.parameter()).isEqualTo("year"));
+        assertThatThrownBy(() -> new PeriodQuery(null, "2027", null, null).period(today))
+                .isInstanceOfSatisfying(PeriodQuery.Invalid.class, e -> assertThat(e.parameter()).isEqualTo("academicYear"));
+        assertThatThrownBy(() -> new PeriodQuery(null, null, "2026-12-02", "2026-12-31").period(today))
+                .isInstanceOfSatisfying(PeriodQuery.Invalid.class, e -> assertThat(e.parameter()).isEqualTo("from"));
+    }
+
     @ParameterizedTest(name = "{0} {1} {2} {3} -> {4}")
     @CsvSource(nullValues = "-", value = {
             "-, -, -, -, period",

@@ -135,6 +135,26 @@ class StatsQueriesTest {
     }
 
     @Test
+    void theFollowerSnapshotCarriesItsDayAndOneFromBeforeThePeriodIsStale() {
+        assertThat(channel("wechat").followersAsOf()).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(channel("wechat").followersStale()).isFalse();
+        ChannelFigures later = queries.figures("q", ReportPeriod.year(2026)).channels().getFirst();
+        assertThat(later.channel()).isEqualTo("wechat");
+        assertThat(later.followers()).as("the last snapshot, from 2025").isEqualTo(80000);
+        assertThat(later.followersAsOf()).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(later.followersStale()).isTrue();
+    }
+
+    @Test
+    void aKindNobodyHasSentByThePeriodsEndIsNotReported() {
+        assertThat(year2024.reported()).isEqualTo(new PeriodFigures.Reported(true, true, true, true));
+        assertThat(queries.figures("q", ReportPeriod.year(2023)).reported()).as("the first request came in 2024")
+                .isEqualTo(new PeriodFigures.Reported(true, false, false, false));
+        assertThat(queries.figures("q", ReportPeriod.year(2010)).reported()).isEqualTo(PeriodFigures.Reported.NOTHING);
+        assertThat(queries.figures("q", ReportPeriod.year(2026)).reported()).as("an adapter that sent before").isEqualTo(year2024.reported());
+    }
+
+    @Test
     void issuesCountOncePerNumberWithTheirPagesAndTheHighestNumber() {
         ChannelFigures newspaper = channel("newspaper");
         assertThat(newspaper.issues()).isEqualTo(2);
