@@ -30,7 +30,18 @@
     try {
       const p = await xxgk.fetchJson(xxgk.api('report', query), 'application/vnd.xxgk.report-preview+json');
       document.getElementById('report-title').textContent = `${p.period.label}统计（${p.period.from} 至 ${p.period.to}）`;
-      document.getElementById('report-text').textContent = p.text;
+      // a paragraph a section, as the files have them
+      document.getElementById('report-text').replaceChildren(...p.text.split('\n').map(line => {
+        const paragraph = document.createElement('p');
+        paragraph.className = 'paragraph';
+        paragraph.textContent = line;
+        return paragraph;
+      }));
+      // a kind of figure nobody has sent is left out of the text: the writer should know, not be told 未收到
+      const missing = p.sections.filter(s => !s.reported).map(s => s.title);
+      const warning = document.getElementById('report-missing');
+      warning.hidden = missing.length === 0;
+      warning.textContent = missing.length ? `以下部分没有任何数据接入，未写入报告文字（不是“未收到”）：${missing.join('、')}` : '';
       xxgk.table(document.getElementById('summary-table'), p.tables.summary);
       xxgk.table(document.getElementById('channels-table'), p.tables.channels);
       xxgk.table(document.getElementById('checklist-table'), p.tables.checklist);

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +105,13 @@ class OrgAccessTest {
         assertThat(client("leader-a", LEADER).get("/api/v1/province/overview?year=2024").statusCode()).isEqualTo(403);
         assertThat(json.readTree(client("province", PROVINCE).get("/api/v1/province/overview?year=2024").body())
                 .path("current").path("items").asLong()).isEqualTo(42);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode thisYear = json.readTree(client("leader-a", LEADER).get("/api/v1/orgs/uni-a/overview").body());
+        assertThat(thisYear.path("previous").path("from").asString() + ".." + thisYear.path("previous").path("to").asString())
+                .as("a year in progress against the same days of the year before")
+                .isEqualTo(today.getYear() - 1 + "-01-01.." + today.minusYears(1));
+        assertThat(client("leader-a", LEADER).get("/api/v1/orgs/uni-a/overview?year=" + (today.getYear() + 1)).statusCode())
+                .as("a year that has not begun").isEqualTo(400);
         HttpResponse<String> badYear = client("leader-a", LEADER).get("/api/v1/orgs/uni-a/overview?year=24");
         assertThat(badYear.statusCode()).isEqualTo(400);
         assertThat(badYear.body()).contains("\"name\":\"year\"");

@@ -4,9 +4,9 @@ import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
-import io.xxgk.dashboard.web.ReportYears;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.store.report.PeriodQuery;
+import java.time.LocalDate;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,14 +26,15 @@ class OverviewController {
 
     @GetMapping({"/api/v1/orgs/{org}/overview", "/api/v1/province/overview"})
     Overview overview(ReportScope scope, @RequestParam(required = false) String year, Authentication login) {
-        int y = year(year);
+        int y = year(year, overviews.today(scope));
         access.check(Viewer.of(login), scope, Role.LEADER);
         return overviews.of(scope, y);
     }
 
-    private static int year(String year) {
+    /** This year by default; a year that has not begun is refused like a report's. */
+    private static int year(String year, LocalDate today) {
         try {
-            return year == null ? ReportYears.current() : PeriodQuery.year("year", year);
+            return year == null ? today.getYear() : new PeriodQuery(year, null, null, null).period(today).from().getYear();
         } catch (PeriodQuery.Invalid e) {
             throw InvalidInput.of("overview-query", e.parameter(), e.reason());
         }

@@ -7,6 +7,7 @@ import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +35,19 @@ class Overviews {
         this.stats = stats;
     }
 
+    LocalDate today(ReportScope scope) {
+        return reports.today(scope);
+    }
+
+    /** A year against the one before; a year in progress against the same days of the year before, like for like. */
     Overview of(ReportScope scope, int year) {
-        var current = async(() -> reports.report(scope, ReportPeriod.year(year), ReportText.Numbers.EXACT));
-        var previous = async(() -> reports.report(scope, ReportPeriod.year(year - 1), ReportText.Numbers.EXACT));
+        LocalDate today = reports.today(scope);
+        ReportPeriod thisYear = ReportPeriod.year(year);
+        ReportPeriod lastYear = thisYear.to().isAfter(today)
+                ? ReportPeriod.range(thisYear.from().minusYears(1), today.minusYears(1))
+                : ReportPeriod.year(year - 1);
+        var current = async(() -> reports.report(scope, thisYear, ReportText.Numbers.EXACT));
+        var previous = async(() -> reports.report(scope, lastYear, ReportText.Numbers.EXACT));
         List<ReportPeriod> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);
@@ -45,18 +56,18 @@ class Overviews {
         var reach = async(() -> stats.reach(reports.orgs(scope), months));
 
         AnnualReport now = current.join();
-        AnnualReport before = previous.join();
-        Map<String, PeriodFigures.ChannelFigures> lastYear = before.channels().stream().map(AnnualReport.ChannelLine::figures)
+        AnnualReport previousReport = previous.join();
+        Map<String, PeriodFigures.ChannelFigures> before = previousReport.channels().stream().map(AnnualReport.ChannelLine::figures)
                 .collect(Collectors.toMap(PeriodFigures.ChannelFigures::channel, Function.identity()));
         List<Overview.ChannelBar> channels = now.channels().stream().map(line -> {
             PeriodFigures.ChannelFigures c = line.figures();
-            PeriodFigures.ChannelFigures last = lastYear.get(c.channel());
+            PeriodFigures.ChannelFigures last = before.get(c.channel());
             return new Overview.ChannelBar(c.channel(), line.name(), c.items(), last == null ? 0 : last.items(), c.views(),
                     last == null ? 0 : last.views(), c.followers());
         }).toList();
         List<Overview.Month> perMonth = reach.join().stream()
                 .map(r -> new Overview.Month(r.period().from().getMonthValue(), r.items(), r.views())).toList();
-        return new Overview(scope.id(), year, Overview.Headline.of(now), Overview.Headline.of(before), channels, perMonth, now.departments(),
+        return new Overview(scope.id(), year, Overview.Headline.of(now), Overview.Headline.of(previousReport), channels, perMonth, now.departments(),
                 coverage(now));
     }
 

@@ -8,6 +8,7 @@ import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.store.report.PeriodQuery;
 import io.xxgk.store.report.ReportPeriod;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,13 +46,13 @@ class ReportController {
     }
 
     /** The report page's preview ({@code format=preview}): the paragraph and the tables the files hold, cell by cell. */
-    record Preview(AnnualReport.Period period, String text, ReportTables tables) {
+    record Preview(AnnualReport.Period period, String text, List<AnnualReport.Section> sections, ReportTables tables) {
     }
 
     @GetMapping(produces = PREVIEW_MEDIA_TYPE)
     Preview preview(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
         AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.LEADER);
-        return new Preview(report.period(), report.text(), ReportTables.of(report));
+        return new Preview(report.period(), report.text(), report.sections(), ReportTables.of(report));
     }
 
     /** {@code Accept: text/csv} or {@code format=csv}: a file to download. */

@@ -9,6 +9,7 @@ import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.OrgChecklist;
 import io.xxgk.registry.RegistryFollower;
 import io.xxgk.store.events.StoredEvent;
+import io.xxgk.store.report.ReportPeriod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,8 @@ class BrowserTest {
             rows.add(DashboardTestServers.published("demo", "c" + i, YEAR + "-05-02", "wechat", null));
         }
         for (int i = 0; i < 20; i++) {
-            rows.add(DashboardTestServers.published("demo", "old" + i, (YEAR - 1) + "-06-02", "website", null));
+            // on 1 January: inside the same days of last year, whatever today is
+            rows.add(DashboardTestServers.published("demo", "old" + i, (YEAR - 1) + "-01-01", "website", null));
         }
         rows.add(DashboardTestServers.event("demo", "v", YEAR + "-03-05", new EventData.ItemViewed("website", "w1", 1500, null)));
         SERVERS.store(rows);
@@ -132,7 +134,11 @@ class BrowserTest {
         screenshot("overview");
         assertThat(browser.findElement(By.cssSelector("#status")).getText()).startsWith("更新于");
         assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("42");
-        assertThat(browser.findElement(By.cssSelector("#kpi-items .compare")).getText()).contains((YEAR - 1) + "年度 20", "增长110.0%");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String lastYear = today.getMonthValue() == 12 && today.getDayOfMonth() == 31 ? (YEAR - 1) + "年度"
+                : ReportPeriod.range(LocalDate.of(YEAR - 1, 1, 1), today.minusYears(1)).label();
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .compare")).getText()).as("like for like")
+                .contains(lastYear + " 20", "增长110.0%");
         assertThat(browser.findElement(By.cssSelector("#kpi-views .value")).getText()).isEqualTo("1,500");
         assertThat(chartData("channels-chart", 0)).containsExactly(30L, 12L);
         assertThat(chartData("channels-chart", 1)).containsExactly(20L, 0L);
@@ -150,6 +156,8 @@ class BrowserTest {
         awaitReady();
         assertThat(browser.findElement(By.id("report-text")).getText()).startsWith("数据统计期限为" + YEAR + "年1月1日至" + YEAR + "年12月31日")
                 .contains(YEAR + "年度（截至", "全校主动公开各类信息42条，其中通过学校官网的信息数达30条");
+        assertThat(browser.findElement(By.id("report-missing")).getText()).as("nobody sent requests, complaints or contacts")
+                .contains("依申请公开和不予公开情况", "不是“未收到”");
         browser.findElement(By.cssSelector("input[name=kind][value=academicYear]")).click();
         new Select(browser.findElement(By.id("period-year"))).selectByValue(String.valueOf(YEAR - 1));
         browser.findElement(By.id("preview")).click();
