@@ -58,8 +58,8 @@
     checklistVersion = edition.version;
     document.getElementById('checklist-version').textContent = `（${edition.catalog}，本单位第 ${edition.version} 版）`;
     const table = document.getElementById('checklist-table');
-    xxgk.table(table, [['序号', '类别', '公开事项', '责任部门', '栏目链接']]
-        .concat(edition.entries.map(e => [e.item, e.category, '', '', ''])));
+    xxgk.table(table, [['序号', '类别', '公开事项', '责任部门', '栏目链接', '不适用']]
+        .concat(edition.entries.map(e => [e.item, e.category, '', '', '', ''])));
     edition.entries.forEach((e, i) => {
       const cells = table.tBodies[0].rows[i].cells;
       [['title', e.title], ['department', e.department], ['link', e.link]].forEach(([field, value], j) => {
@@ -71,6 +71,15 @@
         input.dataset.catalog = field === 'title' ? (e.catalogTitle || '') : '';
         cells[2 + j].appendChild(input);
       });
+      // an item that does not apply to the org (研究生 items at a vocational college) is neither 已公开 nor 未公开
+      const notApplicable = document.createElement('input');
+      notApplicable.type = 'checkbox';
+      notApplicable.name = `not-applicable-${e.item}`;
+      notApplicable.checked = e.applicable === false;
+      notApplicable.dataset.item = e.item;
+      notApplicable.dataset.field = 'applicable';
+      notApplicable.setAttribute('aria-label', `第${e.item}项不适用`);
+      cells[5].appendChild(notApplicable);
     });
   }
 
@@ -79,10 +88,14 @@
     const items = {};
     document.querySelectorAll('#checklist-table input').forEach(input => {
       const item = items[input.dataset.item] = items[input.dataset.item] || {item: Number(input.dataset.item)};
+      if (input.type === 'checkbox') {
+        item.applicable = input.checked ? false : null;
+        return;
+      }
       const value = input.value.trim();
       item[input.dataset.field] = value && value !== input.dataset.catalog ? value : null;
     });
-    return {version: checklistVersion, items: Object.values(items).filter(i => i.title || i.department || i.link)};
+    return {version: checklistVersion, items: Object.values(items).filter(i => i.title || i.department || i.link || i.applicable === false)};
   }
 
   async function act(action, done) {

@@ -21,8 +21,18 @@ public record OrgChecklist(String org, int version, List<Item> items, String cha
      * @param title      the org's wording, or null for the catalog's
      * @param department the department responsible, or null
      * @param link       the URL of the column where it is published, or null
+     * @param applicable false when the item does not apply to the org (研究生 items at a vocational college: 不适用); null or true otherwise
      */
-    public record Item(int item, String title, String department, String link) {
+    public record Item(int item, String title, String department, String link, Boolean applicable) {
+
+        public Item(int item, String title, String department, String link) {
+            this(item, title, department, link, null);
+        }
+
+        /** Whether the item applies to the org: unless it was marked 不适用. */
+        public boolean applies() {
+            return !Boolean.FALSE.equals(applicable);
+        }
     }
 
     public OrgChecklist {

@@ -192,7 +192,7 @@ public final class Registrar {
             if (link != null && !isWebAddress(link)) {
                 check.refuse(at + ".link", "must be an http or https address");
             }
-            edited.add(new OrgChecklist.Item(item.item(), title, department, link));
+            edited.add(new OrgChecklist.Item(item.item(), title, department, link, item.applies() ? null : false));
         }
         check.done();
         int current = store.registry().checklist(orgId).map(OrgChecklist::version).orElse(0);

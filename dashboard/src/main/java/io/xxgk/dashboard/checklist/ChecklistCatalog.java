@@ -34,7 +34,7 @@ public record ChecklistCatalog(String version, String title, String basis, List<
     /** Every item with its category, in item order, as the 清单事项公开情况表 lists them. */
     List<Checklists.Entry> entries() {
         return categories.stream()
-                .flatMap(c -> c.items().stream().map(i -> new Checklists.Entry(i.item(), c.number(), c.name(), i.title(), null, null, i.title())))
+                .flatMap(c -> c.items().stream().map(i -> new Checklists.Entry(i.item(), c.number(), c.name(), i.title(), null, null, i.title(), true)))
                 .toList();
     }
 }

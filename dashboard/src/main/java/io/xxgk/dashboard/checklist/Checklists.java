@@ -18,10 +18,12 @@ public class Checklists {
      * One item as the 清单事项公开情况表 lists it; department and link are null until the org names them.
      *
      * @param title        the org's wording, else the catalog's
+     * @param department   the department the org made responsible for it, or null
      * @param catalogTitle the catalog's wording
+     * @param applicable   false when the org marked it 不适用
      */
     public record Entry(int item, int categoryNumber, String category, String title, String department, String link,
-                        String catalogTitle) {
+                        String catalogTitle, boolean applicable) {
     }
 
     /** @param version the org's edition (0: the catalog unchanged) */
@@ -58,7 +60,7 @@ public class Checklists {
         List<Entry> entries = catalogEntries.stream().map(e -> {
             OrgChecklist.Item edit = edits.get(e.item());
             return edit == null ? e : new Entry(e.item(), e.categoryNumber(), e.category(),
-                    edit.title() == null ? e.title() : edit.title(), edit.department(), edit.link(), e.catalogTitle());
+                    edit.title() == null ? e.title() : edit.title(), edit.department(), edit.link(), e.catalogTitle(), edit.applies());
         }).toList();
         return new Edition(org, catalog.version(), edition.version(), entries);
     }

@@ -71,15 +71,13 @@ class Overviews {
                 coverage(now));
     }
 
+    /** Per category: the applicable items disclosed, of the applicable items. */
     private static Overview.Coverage coverage(AnnualReport report) {
-        Map<String, long[]> byCategory = new LinkedHashMap<>();
-        for (AnnualReport.ChecklistLine line : report.checklist()) {
-            long[] c = byCategory.computeIfAbsent(line.category(), k -> new long[2]);
-            c[0] += line.published() ? 1 : 0;
-            c[1]++;
-        }
+        Map<String, List<AnnualReport.ChecklistLine>> byCategory = report.checklist().stream().filter(AnnualReport.ChecklistLine::applicable)
+                .collect(Collectors.groupingBy(AnnualReport.ChecklistLine::category, LinkedHashMap::new, Collectors.toList()));
         List<Overview.CategoryCoverage> categories = byCategory.entrySet().stream()
-                .map(e -> new Overview.CategoryCoverage(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+                .map(e -> new Overview.CategoryCoverage(e.getKey(), e.getValue().stream().filter(AnnualReport.ChecklistLine::disclosed).count(),
+                        e.getValue().size())).toList();
         return new Overview.Coverage(categories.stream().mapToLong(Overview.CategoryCoverage::published).sum(),
                 categories.stream().mapToLong(Overview.CategoryCoverage::total).sum(), categories);
     }

@@ -57,12 +57,20 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
     /**
      * One line of the 清单事项公开情况表: every catalog item, published in the period or not.
      *
-     * @param link the column (栏目) where the org publishes it, or null
+     * @param count       publications in the period
+     * @param lastDate    the last of them, or null
+     * @param departments the departments that published it in the period
+     * @param link        the column (栏目) where the org publishes it, or null
+     * @param disclosed   published at or before the period's end and not withdrawn since (a standing disclosure counts)
+     * @param applicable  false when the org's edition marks it 不适用: then it is neither 已公开 nor 未公开
+     * @param responsible the department the edition makes responsible, or null
      */
     public record ChecklistLine(int item, String category, String title, long count, LocalDate lastDate, List<String> departments,
-                                String link) {
-        public boolean published() {
-            return count > 0;
+                                String link, boolean disclosed, boolean applicable, String responsible) {
+
+        /** 已公开, 未公开 or 不适用, as the table says it. */
+        public String status() {
+            return !applicable ? "不适用" : disclosed ? "已公开" : "未公开";
         }
     }
 }

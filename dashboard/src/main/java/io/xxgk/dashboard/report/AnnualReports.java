@@ -55,11 +55,9 @@ public class AnnualReports {
                 .collect(Collectors.toMap(PeriodFigures.ChecklistFigures::item, Function.identity()));
         List<AnnualReport.ChecklistLine> checklist = edition.entries().stream().map(entry -> {
             PeriodFigures.ChecklistFigures f = published.get(entry.item());
-            // the departments that published it, else the one the org made responsible
-            List<String> departments = f != null && !f.departments().isEmpty() ? f.departments()
-                    : entry.department() == null ? List.of() : List.of(entry.department());
             return new AnnualReport.ChecklistLine(entry.item(), entry.category(), entry.title(), f == null ? 0 : f.count(),
-                    f == null ? null : f.lastDate(), departments, entry.link());
+                    f == null ? null : f.lastDate(), f == null ? List.of() : f.departments(), entry.link(),
+                    entry.applicable() && figures.disclosed().contains(entry.item()), entry.applicable(), entry.department());
         }).toList();
         LocalDate asOf = ReportText.asOf(period, today(scope));
         AnnualReport report = new AnnualReport(org, new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),

@@ -40,8 +40,10 @@ record ReportTables(List<List<Object>> summary, List<List<Object>> channels, Lis
         List<List<Object>> checklist = new ArrayList<>();
         checklist.add(List.of("序号", "类别", "公开事项", "公开情况", "次数", "最近公开日期", "责任部门", "栏目链接"));
         for (AnnualReport.ChecklistLine line : r.checklist()) {
-            checklist.add(List.of(line.item(), line.category(), line.title(), line.published() ? "已公开" : "未公开", line.count(),
-                    line.lastDate() == null ? "" : line.lastDate().toString(), String.join("、", line.departments()), line.link() == null ? "" : line.link()));
+            checklist.add(List.of(line.item(), line.category(), line.title(), line.status(), line.count(),
+                    line.lastDate() == null ? "" : line.lastDate().toString(),
+                    // the department the edition makes responsible; until it names one, those that published it
+                    line.responsible() != null ? line.responsible() : String.join("、", line.departments()), line.link() == null ? "" : line.link()));
         }
 
         List<List<Object>> departments = new ArrayList<>();

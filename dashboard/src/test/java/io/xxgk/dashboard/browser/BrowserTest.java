@@ -197,17 +197,20 @@ class BrowserTest {
 
         WebElement link = browser.findElement(By.name("link-6"));
         link.sendKeys("https://xxgk.demo.edu.cn/ndbg");
+        browser.findElement(By.name("not-applicable-12")).click();
         browser.findElement(By.cssSelector("#checklist-form button")).click();
         awaitText("status", "清单已保存");
         assertThat(browser.findElement(By.id("checklist-version")).getText()).contains("第 1 版");
         assertThat(registry.registry().checklist("demo").orElseThrow().items()).as("only what was edited, not the catalog's wording")
-                .containsExactly(new OrgChecklist.Item(6, null, null, "https://xxgk.demo.edu.cn/ndbg"));
+                .containsExactly(new OrgChecklist.Item(6, null, null, "https://xxgk.demo.edu.cn/ndbg"),
+                        new OrgChecklist.Item(12, null, null, null, false));
         screenshot("admin");
 
         browser.findElement(By.linkText("年度报告")).click();
         awaitReady();
         assertThat(browser.findElement(By.cssSelector("#checklist-table tbody tr:nth-child(6)")).getText())
                 .contains("https://xxgk.demo.edu.cn/ndbg");
+        assertThat(browser.findElement(By.cssSelector("#checklist-table tbody tr:nth-child(12)")).getText()).contains("不适用");
     }
 
     /** A fresh session: the login form, then the overview. */

@@ -124,6 +124,33 @@ class ReportApiTest {
     }
 
     @Test
+    void aStandingDisclosureIsDisclosedInLaterYearsAndAnItemThatDoesNotApplyIsNeither() throws Exception {
+        // item 12 (参加研究生复试的考生成绩) does not apply to the college; item 6 is the 党政办公室's
+        HttpResponse<String> saved = client().put("/api/v1/orgs/demo/checklist", """
+                {"version": 0, "items": [{"item": 12, "applicable": false}, {"item": 6, "department": "党政办公室"}]}""");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        JsonNode later = json.readTree(client().get("/api/v1/orgs/demo/report?year=2025").body());
+
+        JsonNode item6 = later.path("checklist").get(5);
+        assertThat(item6.path("item").asInt()).isEqualTo(6);
+        assertThat(item6.path("disclosed").asBoolean()).as("published in 2024, never withdrawn").isTrue();
+        assertThat(item6.path("count").asLong()).as("none in 2025").isZero();
+        assertThat(item6.path("responsible").asString()).isEqualTo("党政办公室");
+        JsonNode item12 = later.path("checklist").get(11);
+        assertThat(item12.path("applicable").asBoolean()).isFalse();
+        assertThat(item12.path("disclosed").asBoolean()).isFalse();
+        assertThat(later.path("checklist").get(0).path("disclosed").asBoolean()).as("item 1: never published").isFalse();
+        String csv = new String(client().download("/api/v1/orgs/demo/report?year=2025&format=csv", "*/*").body(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("6,基本信息,信息公开年度报告,已公开,0,,党政办公室,\r\n", "12,招生考试信息,参加研究生复试的考生成绩,不适用,0,,,\r\n",
+                "1,基本信息,").doesNotContain("12,招生考试信息,参加研究生复试的考生成绩,未公开");
+        JsonNode overview = json.readTree(client().get("/api/v1/orgs/demo/overview?year=2025").body());
+        assertThat(overview.path("checklist").path("published").asLong() + "/" + overview.path("checklist").path("total").asLong())
+                .as("items 6 and 33 disclosed, of the 49 that apply").isEqualTo("2/49");
+        client().put("/api/v1/orgs/demo/checklist", "{\"version\": 1, \"items\": []}");
+    }
+
+    @Test
     void exactNumbersOnRequest() throws Exception {
         JsonNode report = json.readTree(client().get("/api/v1/orgs/demo/report?year=2024&numbers=exact").body());
 

@@ -11,10 +11,11 @@ import java.util.List;
  * @param checklist   per checklist item with publications in the period
  * @param departments per department named by publications in the period, most items first
  * @param reported    which kinds of figure anyone has sent by the period's end: the zeros of the others are "no data"
+ * @param disclosed   the checklist items disclosed at the period's end (published by then, not withdrawn since), in order
  */
 public record PeriodFigures(List<String> orgs, ReportPeriod period, List<ChannelFigures> channels, List<ChecklistFigures> checklist,
                             List<DepartmentFigures> departments, Requests requests, Complaints complaints, ServiceContacts service,
-                            Reported reported) {
+                            Reported reported, List<Integer> disclosed) {
 
     /**
      * @param followersAsOf  the day of the follower snapshot counted (the last at or before the period's end), or null

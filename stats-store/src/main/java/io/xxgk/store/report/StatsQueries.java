@@ -39,6 +39,7 @@ public final class StatsQueries {
     private static final Issues ISSUES = new Issues();
     private static final Casework CASEWORK = new Casework();
     private static final Reported REPORTED = new Reported();
+    private static final Disclosures DISCLOSURES = new Disclosures();
 
     /** Queries wait on ClickHouse, not on a CPU here: a virtual thread each. */
     private static final Executor QUERIES = Executors.newVirtualThreadPerTaskExecutor();
@@ -102,11 +103,13 @@ public final class StatsQueries {
         var issues = read(ISSUES, params);
         var casework = read(CASEWORK, params);
         var reported = read(REPORTED, params);
+        var disclosed = read(DISCLOSURES, params);
 
         List<Publication> published = join(publications);
         Casework.Cases cases = join(casework);
         return new PeriodFigures(List.copyOf(orgs), period, channels(period, published, join(views), join(followers), join(issues)),
-                checklist(published), departments(published), cases.requests(), cases.complaints(), cases.service(), join(reported));
+                checklist(published), departments(published), cases.requests(), cases.complaints(), cases.service(), join(reported),
+                join(disclosed));
     }
 
     /** Per checklist item: how many, the last date, the departments (sorted), in item order. */

@@ -177,6 +177,15 @@ class StatsQueriesTest {
     }
 
     @Test
+    void anItemIsDisclosedFromItsPublicationUntilItIsWithdrawnWhateverThePeriod() {
+        assertThat(year2024.disclosed()).as("6 (a1, a4, a5 of 2023), 33 (a3, withdrawn only in 2025)").containsExactly(6, 33);
+        assertThat(queries.figures("q", ReportPeriod.year(2025)).disclosed()).as("a3 withdrawn; a1, a4, a5 still online").containsExactly(6);
+        assertThat(queries.figures("q", ReportPeriod.year(2026)).disclosed()).as("nothing published in 2026: a standing disclosure counts")
+                .containsExactly(6);
+        assertThat(queries.figures("q", ReportPeriod.year(2022)).disclosed()).isEmpty();
+    }
+
+    @Test
     void departmentsCountTheItemsTheirLatestPublicationNamesThem() {
         assertThat(year2024.departments()).containsExactly(
                 new PeriodFigures.DepartmentFigures("信息中心", 1, 0),
