@@ -17,7 +17,8 @@ import java.util.List;
 public record AnnualReport(String org, Period period, PeriodFigures.Totals totals, List<ChannelLine> channels,
                            List<ChecklistLine> checklist, List<PeriodFigures.DepartmentFigures> departments,
                            PeriodFigures.Requests requests, PeriodFigures.Complaints complaints, PeriodFigures.ServiceContacts service,
-                           String text, LocalDate asOf, List<Section> sections, @JsonIgnore PeriodFigures.Reported reported) {
+                           String text, LocalDate asOf, List<Section> sections, List<CategoryLine> categories,
+                           @JsonIgnore PeriodFigures.Reported reported) {
 
     /**
      * The same report with its sections and the text they make, which are written from the rest:
@@ -26,7 +27,7 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
     AnnualReport withSections(List<Section> sections) {
         String text = String.join("\n", sections.stream().map(Section::text).filter(t -> !t.isEmpty()).toList());
         return new AnnualReport(org, period, totals, channels, checklist, departments, requests, complaints, service, text, asOf,
-                sections, reported);
+                sections, categories, reported);
     }
 
     /** The period, and whether it has ended ({@code asOf} is then its last day). */
@@ -47,11 +48,23 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
      * name first: {@code {"channel", "name", "items", …}}.
      */
     public record ChannelLine(String channel, String name,
-                              @JsonUnwrapped @JsonIgnoreProperties("channel") PeriodFigures.ChannelFigures figures) {
+                              @JsonUnwrapped @JsonIgnoreProperties("channel") PeriodFigures.ChannelFigures figures,
+                              List<CategoryItems> categories) {
 
-        public ChannelLine(String name, PeriodFigures.ChannelFigures figures) {
-            this(figures.channel(), name, figures);
+        public ChannelLine(String name, PeriodFigures.ChannelFigures figures, List<CategoryItems> categories) {
+            this(figures.channel(), name, figures, categories);
         }
+    }
+
+    /** Items published in the period in one checklist category (1-10). */
+    public record CategoryItems(int number, long items) {
+    }
+
+    /**
+     * A checklist category (一 基本信息 … 十 其他): items published in the period, and of its checklist
+     * items those disclosed at the period's end and those that apply.
+     */
+    public record CategoryLine(int number, String category, long items, long disclosed, long applicable) {
     }
 
     /**

@@ -11,9 +11,12 @@ import io.xxgk.store.report.StatsQueries;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -59,16 +62,47 @@ public class AnnualReports {
                     f == null ? null : f.lastDate(), f == null ? List.of() : f.departments(), entry.link(),
                     entry.applicable() && figures.disclosed().contains(entry.item()), entry.applicable(), entry.department());
         }).toList();
+        Map<Integer, Integer> categoryOf = edition.entries().stream()
+                .collect(Collectors.toMap(Checklists.Entry::item, Checklists.Entry::categoryNumber));
         LocalDate asOf = ReportText.asOf(period, today(scope));
         AnnualReport report = new AnnualReport(org, new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),
                 figures.channels().stream()
                         .sorted(Comparator.comparingInt(c -> order(known, c.channel())))
-                        .map(c -> new AnnualReport.ChannelLine(byId.containsKey(c.channel()) ? byId.get(c.channel()).name() : c.channel(), c))
+                        .map(c -> new AnnualReport.ChannelLine(byId.containsKey(c.channel()) ? byId.get(c.channel()).name() : c.channel(), c,
+                                categories(figures.checklist(), categoryOf, c.channel())))
                         .toList(),
                 checklist, figures.departments(), figures.requests(), figures.complaints(), figures.service(), null, asOf, List.of(),
-                figures.reported());
+                categories(edition, checklist), figures.reported());
         ReportText.Names names = byId.containsKey("hotline") ? new ReportText.Names(byId.get("hotline").name()) : ReportText.Names.DEFAULT;
         return report.withSections(ReportText.sections(report, numbers, scope, names));
+    }
+
+    /** Per category of the edition, in its order: items published, checklist items disclosed, and applicable. */
+    private static List<AnnualReport.CategoryLine> categories(Checklists.Edition edition, List<AnnualReport.ChecklistLine> lines) {
+        Map<Integer, List<AnnualReport.ChecklistLine>> byCategory = new LinkedHashMap<>();
+        Map<Integer, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Checklists.Entry entry = edition.entries().get(i);
+            byCategory.computeIfAbsent(entry.categoryNumber(), n -> new ArrayList<>()).add(lines.get(i));
+            names.putIfAbsent(entry.categoryNumber(), entry.category());
+        }
+        return byCategory.entrySet().stream().map(e -> new AnnualReport.CategoryLine(e.getKey(), names.get(e.getKey()),
+                e.getValue().stream().mapToLong(AnnualReport.ChecklistLine::count).sum(),
+                e.getValue().stream().filter(AnnualReport.ChecklistLine::disclosed).count(),
+                e.getValue().stream().filter(AnnualReport.ChecklistLine::applicable).count())).toList();
+    }
+
+    /** One channel's items per checklist category, the categories it published in, in order. */
+    private static List<AnnualReport.CategoryItems> categories(List<PeriodFigures.ChecklistFigures> checklist, Map<Integer, Integer> categoryOf,
+                                                               String channel) {
+        Map<Integer, Long> items = new TreeMap<>();
+        for (PeriodFigures.ChecklistFigures f : checklist) {
+            Long n = f.channels().get(channel);
+            if (n != null && categoryOf.containsKey(f.item())) {
+                items.merge(categoryOf.get(f.item()), n, Long::sum);
+            }
+        }
+        return items.entrySet().stream().map(e -> new AnnualReport.CategoryItems(e.getKey(), e.getValue())).toList();
     }
 
     /** The orgs whose figures make the scope's report. */

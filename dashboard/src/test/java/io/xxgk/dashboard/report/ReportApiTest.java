@@ -121,6 +121,12 @@ class ReportApiTest {
                 .as("no request, complaint or contact was ever sent: no data, not zero")
                 .containsExactly("period=true", "proactive=true", "requests=false", "complaints=false", "service=false");
         assertThat(channel(report, "wechat").path("followersAsOf").asString()).isEqualTo("2024-12-30");
+        assertThat(channel(report, "website").path("categories").toString())
+                .as("650 items of checklist item 6 (基本信息), 650 of item 33 (教学质量信息)")
+                .isEqualTo("[{\"number\":1,\"items\":650},{\"number\":5,\"items\":650}]");
+        assertThat(report.path("categories")).hasSize(10);
+        assertThat(report.path("categories").get(0).toString())
+                .isEqualTo("{\"number\":1,\"category\":\"基本信息\",\"items\":650,\"disclosed\":1,\"applicable\":6}");
     }
 
     @Test

@@ -173,10 +173,10 @@ class ReportTextTest {
         LocalDate asOf = ReportText.asOf(period, today);
         return new AnnualReport("demo", new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),
                 Arrays.stream(channels).map(c -> line(NAMES.get(c.channel()), c)).toList(), List.of(), List.of(), requests, complaints,
-                service, null, asOf, List.of(), reported);
+                service, null, asOf, List.of(), List.of(), reported);
     }
 
     private static AnnualReport.ChannelLine line(String name, ChannelFigures figures) {
-        return new AnnualReport.ChannelLine(name, figures);
+        return new AnnualReport.ChannelLine(name, figures, List.of());
     }
 }

@@ -2,6 +2,7 @@ package io.xxgk.store.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every figure of one org, or the sum of several, for one period, as counted by the rules of
@@ -30,7 +31,8 @@ public record PeriodFigures(List<String> orgs, ReportPeriod period, List<Channel
         public static final Reported NOTHING = new Reported(false, false, false, false);
     }
 
-    public record ChecklistFigures(int item, long count, LocalDate lastDate, List<String> departments) {
+    /** @param channels items per channel that published it, by channel id */
+    public record ChecklistFigures(int item, long count, LocalDate lastDate, List<String> departments, Map<String, Long> channels) {
     }
 
     public record DepartmentFigures(String department, long items, long originalItems) {

@@ -112,14 +112,16 @@ public final class StatsQueries {
                 join(disclosed));
     }
 
-    /** Per checklist item: how many, the last date, the departments (sorted), in item order. */
+    /** Per checklist item: how many, the last date, the departments (sorted), how many per channel, in item order. */
     private static List<ChecklistFigures> checklist(List<Publication> published) {
         Map<Integer, List<Publication>> byItem = published.stream().filter(p -> p.category() > 0)
                 .collect(Collectors.groupingBy(Publication::category, TreeMap::new, Collectors.toList()));
         return byItem.entrySet().stream().map(e -> new ChecklistFigures(e.getKey(),
                         e.getValue().stream().mapToLong(p -> p.count().items()).sum(),
                         e.getValue().stream().map(Publication::lastDay).max(Comparator.naturalOrder()).orElseThrow(),
-                        e.getValue().stream().map(Publication::department).filter(d -> !d.isEmpty()).distinct().sorted().toList()))
+                        e.getValue().stream().map(Publication::department).filter(d -> !d.isEmpty()).distinct().sorted().toList(),
+                        e.getValue().stream().collect(Collectors.groupingBy(Publication::channel, TreeMap::new,
+                                Collectors.summingLong(p -> p.count().items())))))
                 .toList();
     }
 

@@ -30,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,8 +173,8 @@ class StatsQueriesTest {
     @Test
     void theChecklistHasCountLastDateAndDepartmentsPerItem() {
         assertThat(year2024.checklist()).containsExactly(
-                new PeriodFigures.ChecklistFigures(6, 2, LocalDate.of(2024, 4, 2), List.of("信息中心", "党政办公室")),
-                new PeriodFigures.ChecklistFigures(33, 1, LocalDate.of(2024, 12, 20), List.of("教务处")));
+                new PeriodFigures.ChecklistFigures(6, 2, LocalDate.of(2024, 4, 2), List.of("信息中心", "党政办公室"), Map.of("website", 2L)),
+                new PeriodFigures.ChecklistFigures(33, 1, LocalDate.of(2024, 12, 20), List.of("教务处"), Map.of("website", 1L)));
     }
 
     @Test
