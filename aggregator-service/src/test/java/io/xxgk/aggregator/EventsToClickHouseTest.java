@@ -125,8 +125,9 @@ class EventsToClickHouseTest {
         send("org-sh", event("c-3", "xxgk.issue.released", "2024-03-03T09:00:00+08:00", "{\"channel\":\"newspaper\",\"issueNumber\":336,\"pages\":4}"));
         send("org-sh", event("c-4", "xxgk.complaint.received", "2024-03-04T09:00:00+08:00", "{\"complaintId\":\"j1\",\"kind\":\"review\"}"));
         send("org-sh", event("c-5", "xxgk.service.contact", "2024-03-05T09:00:00+08:00", "{\"kind\":\"call\",\"count\":402}"));
+        send("org-sh", event("c-6", "xxgk.request.declined", "2024-03-06T09:00:00+08:00", "{\"requestId\":\"q1\",\"reason\":\"信息不存在\"}"));
 
-        awaitRows("org-sh", "c-", 5);
+        awaitRows("org-sh", "c-", 6);
         List<StoredEvent> rows = rows("org-sh", "c-");
         assertThat(rows.get(0).department()).isEqualTo("党委宣传部");
         assertThat(rows.get(0).title()).isEqualTo("开学典礼");
@@ -138,6 +139,8 @@ class EventsToClickHouseTest {
         assertThat(rows.get(3).kind()).isEqualTo("review");
         assertThat(rows.get(3).ref()).isEqualTo("j1");
         assertThat(rows.get(4).count()).isEqualTo(402);
+        assertThat(rows.get(5).reason()).isEqualTo("信息不存在");
+        assertThat(rows.get(5).ref()).isEqualTo("q1");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -151,9 +152,20 @@ public final class ReportText {
         StringBuilder text = new StringBuilder(who).append("共收到依申请公开申请").append(requests.received()).append("件");
         text.append(answered >= requests.received() ? "，均已答复" : "，已答复" + answered + "件");
         if (requests.declined() > 0) {
-            text.append("，其中不予公开").append(requests.declined()).append("件");
+            text.append("，其中不予公开").append(requests.declined()).append("件").append(reasons(requests));
         }
         return text.append("。").toString();
+    }
+
+    /** （不属于本校公开职责1件、信息不存在1件）: the reasons given, when any was; those without one as 未注明理由. */
+    private static String reasons(PeriodFigures.Requests requests) {
+        if (requests.declinedByReason().keySet().stream().allMatch(String::isEmpty)) {
+            return "";
+        }
+        List<String> reasons = requests.declinedByReason().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> (e.getKey().isEmpty() ? "未注明理由" : e.getKey()) + e.getValue() + "件").toList();
+        return "（" + String.join("、", reasons) + "）";
     }
 
     /** 本年度学校未收到举报、复议、诉讼。 / 本年度学校收到举报1起，未收到复议、诉讼。 */

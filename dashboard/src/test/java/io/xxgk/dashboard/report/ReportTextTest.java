@@ -103,6 +103,10 @@ class ReportTextTest {
         assertThat(ReportText.requests(all, DEMO)).isEqualTo("本年度学校共收到依申请公开申请14件，均已答复，其中不予公开2件。");
         assertThat(ReportText.requests(open, DEMO)).isEqualTo("本年度学校共收到依申请公开申请5件，已答复3件，其中不予公开1件。");
         assertThat(ReportText.requests(plain, DEMO)).isEqualTo("本年度学校共收到依申请公开申请3件，均已答复。");
+        AnnualReport reasons = casework(new PeriodFigures.Requests(14, 11, 3, Map.of("信息不存在", 1L, "不属于本校公开职责", 2L)),
+                NO_COMPLAINTS, NO_CONTACTS);
+        assertThat(ReportText.requests(reasons, DEMO))
+                .isEqualTo("本年度学校共收到依申请公开申请14件，均已答复，其中不予公开3件（不属于本校公开职责2件、信息不存在1件）。");
         assertThat(ReportText.complaints(all, DEMO)).isEqualTo("本年度学校收到举报1起，未收到复议、诉讼。");
         assertThat(ReportText.complaints(open, DEMO)).isEqualTo("本年度学校收到举报2起、诉讼1起，未收到复议。");
     }

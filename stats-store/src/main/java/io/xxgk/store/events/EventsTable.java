@@ -95,6 +95,7 @@ public final class EventsTable {
                 row.setString("ref", e.ref());
                 row.setString("kind", e.kind());
                 row.setLong("count", e.count());
+                row.setString("reason", e.reason());
                 row.commitRow();
             }
         }, ClickHouseFormat.RowBinaryWithDefaults, new InsertSettings()).get().close();
@@ -160,7 +161,8 @@ public final class EventsTable {
                 r.getLocalDate("day"), r.getString("channel"), r.getString("item"), r.getString("department"), r.getInteger("category"),
                 r.getBoolean("original"), r.getString("title"), r.getString("url"), r.getLong("views"), r.getLong("readers"),
                 r.getLong("total_views"), r.getLong("total_readers"), r.getLong("followers"), r.getLong("issue_number"),
-                r.getInteger("pages"), r.getInteger("items"), r.getString("ref"), r.getString("kind"), r.getLong("count"));
+                r.getInteger("pages"), r.getInteger("items"), r.getString("ref"), r.getString("kind"), r.getLong("count"),
+                r.getString("reason"));
     }
 
     private TableSchema schema() {

@@ -18,7 +18,7 @@ import java.util.UUID;
 public record StoredEvent(String org, UUID key, String source, String id, EventType type, OffsetDateTime time, LocalDate day,
                           String channel, String item, String department, int category, boolean original, String title,
                           String url, long views, long readers, long totalViews, long totalReaders, long followers,
-                          long issueNumber, int pages, int items, String ref, String kind, long count) {
+                          long issueNumber, int pages, int items, String ref, String kind, long count, String reason) {
 
     /** The identity of an event, (source, id), as a name-based UUID: equal for every copy of it. */
     public static UUID key(String source, String id) {
@@ -63,6 +63,7 @@ public record StoredEvent(String org, UUID key, String source, String id, EventT
             case EventData.RequestEvent r -> {
                 row.ref = r.requestId();
                 row.kind = kind(r.stage());
+                row.reason = nullToEmpty(r.reason());
             }
             case EventData.ComplaintReceived c -> {
                 row.ref = c.complaintId();
@@ -112,6 +113,7 @@ public record StoredEvent(String org, UUID key, String source, String id, EventT
         private String ref = "";
         private String kind = "";
         private long count;
+        private String reason = "";
 
         Builder(String org, UUID key, String source, String id, EventType type, OffsetDateTime time, LocalDate day) {
             this.org = org;
@@ -125,7 +127,7 @@ public record StoredEvent(String org, UUID key, String source, String id, EventT
 
         StoredEvent build() {
             return new StoredEvent(org, key, source, id, type, time, day, channel, item, department, category, original, title,
-                    url, views, readers, totalViews, totalReaders, followers, issueNumber, pages, items, ref, kind, count);
+                    url, views, readers, totalViews, totalReaders, followers, issueNumber, pages, items, ref, kind, count, reason);
         }
     }
 }

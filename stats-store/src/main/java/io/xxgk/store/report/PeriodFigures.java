@@ -38,7 +38,16 @@ public record PeriodFigures(List<String> orgs, ReportPeriod period, List<Channel
     public record DepartmentFigures(String department, long items, long originalItems) {
     }
 
-    public record Requests(long received, long answered, long declined) {
+    /** @param declinedByReason the declined requests per reason given ('' for none: declined before reasons were kept, or without one) */
+    public record Requests(long received, long answered, long declined, Map<String, Long> declinedByReason) {
+
+        public Requests(long received, long answered, long declined) {
+            this(received, answered, declined, Map.of());
+        }
+
+        Requests withReasons(Map<String, Long> byReason) {
+            return new Requests(received, answered, declined, byReason);
+        }
     }
 
     public record Complaints(long report, long review, long lawsuit) {

@@ -40,6 +40,7 @@ public final class StatsQueries {
     private static final Casework CASEWORK = new Casework();
     private static final Reported REPORTED = new Reported();
     private static final Disclosures DISCLOSURES = new Disclosures();
+    private static final DeclinedReasons DECLINED_REASONS = new DeclinedReasons();
 
     /** Queries wait on ClickHouse, not on a CPU here: a virtual thread each. */
     private static final Executor QUERIES = Executors.newVirtualThreadPerTaskExecutor();
@@ -104,11 +105,12 @@ public final class StatsQueries {
         var casework = read(CASEWORK, params);
         var reported = read(REPORTED, params);
         var disclosed = read(DISCLOSURES, params);
+        var reasons = read(DECLINED_REASONS, params);
 
         List<Publication> published = join(publications);
         Casework.Cases cases = join(casework);
         return new PeriodFigures(List.copyOf(orgs), period, channels(period, published, join(views), join(followers), join(issues)),
-                checklist(published), departments(published), cases.requests(), cases.complaints(), cases.service(), join(reported),
+                checklist(published), departments(published), cases.requests().withReasons(join(reasons)), cases.complaints(), cases.service(), join(reported),
                 join(disclosed));
     }
 

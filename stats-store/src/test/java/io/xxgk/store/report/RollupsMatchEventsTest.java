@@ -38,6 +38,7 @@ class RollupsMatchEventsTest {
             Stream.of(EventType.ITEM_VIEWED, EventType.ITEM_VIEWED)).toList();
     private static final String[] CHANNELS = {"website", "wechat", "weibo", "newspaper"};
     private static final String[] DEPARTMENTS = {"", "党政办公室", "教务处", "信息中心"};
+    private static final String[] REASONS = {null, "不属于本校公开职责", "信息不存在"};
     private static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
     private static final int DAYS = 3 * 365;
     private static Client clickHouse;
@@ -115,7 +116,8 @@ class RollupsMatchEventsTest {
             case CHANNEL_FOLLOWERS -> new EventData.ChannelFollowers(channel, random.nextInt(100_000));
             case ISSUE_RELEASED -> new EventData.IssueReleased("newspaper", 300 + random.nextInt(30), 1 + random.nextInt(8), null);
             case REQUEST_RECEIVED, REQUEST_ANSWERED, REQUEST_DECLINED -> new EventData.RequestEvent(
-                    EventData.RequestStage.valueOf(type.name().substring("REQUEST_".length())), "r" + random.nextInt(30), null, Optional.empty());
+                    EventData.RequestStage.valueOf(type.name().substring("REQUEST_".length())), "r" + random.nextInt(30),
+                    REASONS[random.nextInt(REASONS.length)], Optional.empty());
             case COMPLAINT_RECEIVED -> new EventData.ComplaintReceived("c" + random.nextInt(30),
                     EventData.ComplaintKind.values()[random.nextInt(3)], Optional.empty());
             case SERVICE_CONTACT -> new EventData.ServiceContact(EventData.ContactKind.values()[random.nextInt(4)], 1 + random.nextInt(10),

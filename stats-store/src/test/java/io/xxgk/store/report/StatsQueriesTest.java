@@ -87,7 +87,7 @@ class StatsQueriesTest {
         event("2024-03-02", request(RequestStage.RECEIVED, "r1"));
         event("2024-03-03", request(RequestStage.RECEIVED, "r2"));
         event("2024-03-10", request(RequestStage.ANSWERED, "r1"));
-        event("2024-03-11", request(RequestStage.DECLINED, "r2"));
+        event("2024-03-11", new RequestEvent(RequestStage.DECLINED, "r2", "不属于本校公开职责", Optional.empty()));
         event("2024-04-01", new ComplaintReceived("c1", ComplaintKind.REPORT, Optional.empty()));
         event("2024-04-02", new ComplaintReceived("c2", ComplaintKind.LAWSUIT, Optional.empty()));
         event("2024-05-01", contact(ContactKind.CALL, 400));
@@ -165,7 +165,7 @@ class StatsQueriesTest {
 
     @Test
     void requestsAndComplaintsCountDistinctIdsAndServiceContactsSum() {
-        assertThat(year2024.requests()).isEqualTo(new PeriodFigures.Requests(2, 1, 1));
+        assertThat(year2024.requests()).isEqualTo(new PeriodFigures.Requests(2, 1, 1, Map.of("不属于本校公开职责", 1L)));
         assertThat(year2024.complaints()).isEqualTo(new PeriodFigures.Complaints(1, 0, 1));
         assertThat(year2024.service()).isEqualTo(new PeriodFigures.ServiceContacts(402, 466, 0, 0));
     }
