@@ -135,7 +135,10 @@ class OrgAccessTest {
         JsonNode report = json.readTree(rollUp.body());
         assertThat(report.path("org").asString()).isEqualTo("province");
         assertThat(report.path("totals").path("items").asLong()).isEqualTo(42);
-        assertThat(report.path("text").asString()).contains("\n2024年度全省高校主动公开各类信息42条");
+        assertThat(report.path("text").asString()).contains("\n2024年度全省高校（2所高校报送）主动公开各类信息42条");
+        assertThat(report.path("orgs")).extracting(o -> o.path("org").asString() + ":" + o.path("totals").path("items").asLong())
+                .as("each institution, most items first").containsExactly("uni-a:30", "uni-b:12");
+        assertThat(report.path("orgs").get(0).path("name").asString()).isEqualTo("uni-a大学");
         assertThat(province.download("/api/v1/province/report?year=2024", XLSX).statusCode()).isEqualTo(200);
         assertThat(SERVERS.client(port).get("/api/v1/orgs/no-such-org/report?year=2024").statusCode()).isEqualTo(404);
     }

@@ -17,7 +17,7 @@ import java.util.List;
 public record AnnualReport(String org, Period period, PeriodFigures.Totals totals, List<ChannelLine> channels,
                            List<ChecklistLine> checklist, List<PeriodFigures.DepartmentFigures> departments,
                            PeriodFigures.Requests requests, PeriodFigures.Complaints complaints, PeriodFigures.ServiceContacts service,
-                           String text, LocalDate asOf, List<Section> sections, List<CategoryLine> categories,
+                           String text, LocalDate asOf, List<Section> sections, List<CategoryLine> categories, List<OrgLine> orgs,
                            @JsonIgnore PeriodFigures.Reported reported) {
 
     /**
@@ -27,7 +27,7 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
     AnnualReport withSections(List<Section> sections) {
         String text = String.join("\n", sections.stream().map(Section::text).filter(t -> !t.isEmpty()).toList());
         return new AnnualReport(org, period, totals, channels, checklist, departments, requests, complaints, service, text, asOf,
-                sections, categories, reported);
+                sections, categories, orgs, reported);
     }
 
     /** The period, and whether it has ended ({@code asOf} is then its last day). */
@@ -54,6 +54,10 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
         public ChannelLine(String name, PeriodFigures.ChannelFigures figures, List<CategoryItems> categories) {
             this(figures.channel(), name, figures, categories);
         }
+    }
+
+    /** One institution's totals in a province's report, for comparison; most items first. */
+    public record OrgLine(String org, String name, PeriodFigures.Totals totals) {
     }
 
     /** Items published in the period in one checklist category (1-10). */

@@ -72,9 +72,21 @@ public class AnnualReports {
                                 categories(figures.checklist(), categoryOf, c.channel())))
                         .toList(),
                 checklist, figures.departments(), figures.requests(), figures.complaints(), figures.service(), null, asOf, List.of(),
-                categories(edition, checklist), figures.reported());
-        ReportText.Names names = byId.containsKey("hotline") ? new ReportText.Names(byId.get("hotline").name()) : ReportText.Names.DEFAULT;
+                categories(edition, checklist), institutions(scope, figures), figures.reported());
+        ReportText.Names names = new ReportText.Names(byId.containsKey("hotline") ? byId.get("hotline").name() : ReportText.Names.DEFAULT.hotline(),
+                (int) report.orgs().stream().filter(o -> o.totals().items() > 0 || o.totals().views() > 0).count());
         return report.withSections(ReportText.sections(report, numbers, scope, names));
+    }
+
+    /** A province's institutions with their totals, most items first; none in one org's report. */
+    private List<AnnualReport.OrgLine> institutions(ReportScope scope, PeriodFigures figures) {
+        if (scope instanceof ReportScope.OneOrg) {
+            return List.of();
+        }
+        return stats.totalsByOrg(figures.orgs(), figures.period()).entrySet().stream()
+                .map(e -> new AnnualReport.OrgLine(e.getKey(), registry.org(e.getKey()).map(Org::name).orElse(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparingLong((AnnualReport.OrgLine o) -> o.totals().items()).reversed().thenComparing(AnnualReport.OrgLine::org))
+                .toList();
     }
 
     /** Per category of the edition, in its order: items published, checklist items disclosed, and applicable. */

@@ -43,9 +43,14 @@ public final class ReportText {
         }
     }
 
-    /** What the sentences name besides the figures: the hotline channel's name in the org's registry. */
-    record Names(String hotline) {
-        static final Names DEFAULT = new Names("服务热线");
+    /**
+     * What the sentences name besides the figures.
+     *
+     * @param hotline      the hotline channel's name in the org's registry
+     * @param institutions in a province's report, how many institutions sent figures for the period
+     */
+    record Names(String hotline, int institutions) {
+        static final Names DEFAULT = new Names("服务热线", 0);
     }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
@@ -57,7 +62,8 @@ public final class ReportText {
         PeriodFigures.Reported reported = report.reported();
         return List.of(
                 new Section("period", "数据统计期限", period(report), true),
-                section("proactive", "主动公开情况", reported.proactive(), () -> proactive(report, numbers, scope) + followers(report, numbers)),
+                section("proactive", "主动公开情况", reported.proactive(),
+                        () -> proactive(report, numbers, scope, names) + followers(report, numbers)),
                 section("requests", "依申请公开和不予公开情况", reported.requests(), () -> requests(report, scope)),
                 section("complaints", "因学校信息公开工作受到举报、复议、诉讼的情况", reported.complaints(), () -> complaints(report, scope)),
                 section("service", "信息公开服务情况", reported.service(), () -> service(report, names)));
@@ -78,7 +84,7 @@ public final class ReportText {
      * 2024年度全校主动公开各类信息7000余条，其中通过学校官网的信息数达1300条，浏览量190余万次；…。 Channels
      * with views or issues but no items of their own follow in a sentence of their own (此外，…).
      */
-    static String proactive(AnnualReport report, Numbers numbers, ReportScope scope) {
+    static String proactive(AnnualReport report, Numbers numbers, ReportScope scope, Names names) {
         String label = label(report);
         List<String> withItems = report.channels().stream().filter(c -> c.figures().items() > 0)
                 .map(c -> channel(c, numbers, scope)).flatMap(Optional::stream).toList();
@@ -86,7 +92,9 @@ public final class ReportText {
                 .map(c -> channel(c, numbers, scope)).flatMap(Optional::stream).toList();
         StringBuilder text = new StringBuilder();
         if (report.totals().items() > 0) {
-            text.append(label).append(scope.subject()).append("主动公开各类信息")
+            // a province says how many of its institutions the figures come from
+            String subject = scope instanceof ReportScope.OneOrg ? scope.subject() : scope.subject() + "（" + names.institutions() + "所高校报送）";
+            text.append(label).append(subject).append("主动公开各类信息")
                     .append(NumberPhrasing.phrase(report.totals().items(), numbers.amounts())).append("条");
             if (!withItems.isEmpty()) {
                 text.append("，其中").append(String.join("；", withItems));

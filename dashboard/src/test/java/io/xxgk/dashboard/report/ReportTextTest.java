@@ -30,10 +30,10 @@ class ReportTextTest {
     void theProactiveSentenceRoundsTotalsAndViewsKeepsOriginalItemsAndIssuesExactAndPutsChannelsWithoutItemsAfter() {
         AnnualReport report = report(ReportPeriod.year(2024), WEBSITE, WECHAT, NEWSPAPER);
 
-        assertThat(ReportText.proactive(report, Numbers.ROUNDED, DEMO)).isEqualTo(
+        assertThat(ReportText.proactive(report, Numbers.ROUNDED, DEMO, ReportText.Names.DEFAULT)).isEqualTo(
                 "2024年度全校主动公开各类信息1600余条，其中通过学校官网的信息数达1300条，浏览量190余万次；"
                         + "通过微信公众号的信息数达370余条，原创信息256条。此外，校报校刊共15期60版，达到第336期。");
-        assertThat(ReportText.proactive(report, Numbers.EXACT, DEMO))
+        assertThat(ReportText.proactive(report, Numbers.EXACT, DEMO, ReportText.Names.DEFAULT))
                 .startsWith("2024年度全校主动公开各类信息1672条，其中通过学校官网的信息数达1300条，浏览量1912345次；");
     }
 
@@ -41,7 +41,7 @@ class ReportTextTest {
     void withoutItemsTheSentenceNeitherClaimsZeroNorStartsWithQiZhong() {
         ChannelFigures weibo = channel("weibo", 0, 0, 20_345_678, 0, 0, 0, 0, 0);
 
-        assertThat(ReportText.proactive(report(ReportPeriod.year(2024), weibo), Numbers.ROUNDED, DEMO))
+        assertThat(ReportText.proactive(report(ReportPeriod.year(2024), weibo), Numbers.ROUNDED, DEMO, ReportText.Names.DEFAULT))
                 .isEqualTo("2024年度，微博浏览量2000余万次。").doesNotContain("0条", "其中");
     }
 
@@ -49,8 +49,8 @@ class ReportTextTest {
     void aProvinceSpeaksOfItsInstitutionsAndGivesNoIssueNumber() {
         AnnualReport report = report(ReportPeriod.year(2024), WEBSITE, NEWSPAPER);
 
-        assertThat(ReportText.proactive(report, Numbers.EXACT, ReportScope.PROVINCE))
-                .startsWith("2024年度全省高校主动公开各类信息1300条").endsWith("此外，校报校刊共15期60版。");
+        assertThat(ReportText.proactive(report, Numbers.EXACT, ReportScope.PROVINCE, new ReportText.Names("服务热线", 12)))
+                .startsWith("2024年度全省高校（12所高校报送）主动公开各类信息1300条").endsWith("此外，校报校刊共15期60版。");
         assertThat(ReportText.requests(report, ReportScope.PROVINCE)).isEqualTo("本年度全省高校未收到依申请公开的申请。");
     }
 
@@ -80,7 +80,7 @@ class ReportTextTest {
 
         assertThat(report.period().complete()).isFalse();
         assertThat(ReportText.period(report)).isEqualTo("数据统计期限为2026年1月1日至2026年12月31日，数据截至2026年12月1日。");
-        assertThat(ReportText.proactive(report, Numbers.EXACT, DEMO)).startsWith("2026年度（截至2026年12月1日）全校主动公开各类信息1672条");
+        assertThat(ReportText.proactive(report, Numbers.EXACT, DEMO, ReportText.Names.DEFAULT)).startsWith("2026年度（截至2026年12月1日）全校主动公开各类信息1672条");
         assertThat(ReportText.followers(report, Numbers.EXACT)).startsWith("截至2026年12月1日，");
         assertThat(ReportText.period(report(ReportPeriod.year(2024)))).isEqualTo("数据统计期限为2024年1月1日至2024年12月31日。");
     }
@@ -115,7 +115,7 @@ class ReportTextTest {
     void serviceContactsNameOnlyTheKindsThereWereUnderTheHotlinesName() {
         AnnualReport report = casework(NO_REQUESTS, NO_COMPLAINTS, new PeriodFigures.ServiceContacts(402, 466, 0, 12_346));
 
-        assertThat(ReportText.service(report, new ReportText.Names("教育阳光服务热线")))
+        assertThat(ReportText.service(report, new ReportText.Names("教育阳光服务热线", 0)))
                 .isEqualTo("本年度教育阳光服务热线接受来电402起，窗口来访466起，共办理事项12346起。");
         assertThat(ReportText.service(report(ReportPeriod.year(2024)), ReportText.Names.DEFAULT)).isEmpty();
     }
@@ -144,7 +144,7 @@ class ReportTextTest {
         List<AnnualReport.Section> sections = ReportText.sections(report, Numbers.ROUNDED, DEMO, ReportText.Names.DEFAULT);
 
         assertThat(report.withSections(sections).text()).isEqualTo(String.join("\n", ReportText.period(report),
-                ReportText.proactive(report, Numbers.ROUNDED, DEMO) + ReportText.followers(report, Numbers.ROUNDED),
+                ReportText.proactive(report, Numbers.ROUNDED, DEMO, ReportText.Names.DEFAULT) + ReportText.followers(report, Numbers.ROUNDED),
                 ReportText.requests(report, DEMO), ReportText.complaints(report, DEMO)));
     }
 
@@ -177,7 +177,7 @@ class ReportTextTest {
         LocalDate asOf = ReportText.asOf(period, today);
         return new AnnualReport("demo", new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),
                 Arrays.stream(channels).map(c -> line(NAMES.get(c.channel()), c)).toList(), List.of(), List.of(), requests, complaints,
-                service, null, asOf, List.of(), List.of(), reported);
+                service, null, asOf, List.of(), List.of(), List.of(), reported);
     }
 
     private static AnnualReport.ChannelLine line(String name, ChannelFigures figures) {

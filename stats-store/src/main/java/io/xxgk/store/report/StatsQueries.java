@@ -74,6 +74,25 @@ public final class StatsQueries {
         return reach;
     }
 
+    /** Each org's totals for the period, by the same rules as {@link #figures} (a province compares its institutions). */
+    public Map<String, PeriodFigures.Totals> totalsByOrg(Collection<String> orgs, ReportPeriod period) {
+        Map<String, Object> params = params(orgs, period);
+        var items = async("SELECT org, count() AS items, countIf(p.2) AS original_items FROM (%s) GROUP BY org"
+                .formatted(PUBLICATIONS.perOrg(source)), params);
+        var views = async("SELECT org, toInt64(sum(views)) AS views, toInt64(sum(readers)) AS readers FROM (%s) GROUP BY org"
+                .formatted(VIEWS.perOrg(source)), params);
+        Map<String, GenericRecord> viewsOf = join(views).stream().collect(Collectors.toMap(r -> r.getString("org"), r -> r));
+        Map<String, GenericRecord> itemsOf = join(items).stream().collect(Collectors.toMap(r -> r.getString("org"), r -> r));
+        Map<String, PeriodFigures.Totals> totals = new TreeMap<>();
+        for (String org : orgs) {
+            GenericRecord i = itemsOf.get(org);
+            GenericRecord v = viewsOf.get(org);
+            totals.put(org, new PeriodFigures.Totals(i == null ? 0 : i.getLong("items"), i == null ? 0 : i.getLong("original_items"),
+                    v == null ? 0 : v.getLong("views"), v == null ? 0 : v.getLong("readers")));
+        }
+        return totals;
+    }
+
     /** Items published and views in one period. */
     public record Reach(ReportPeriod period, long items, long views) {
     }

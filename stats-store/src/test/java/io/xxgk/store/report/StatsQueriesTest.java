@@ -218,6 +218,15 @@ class StatsQueriesTest {
     }
 
     @Test
+    void eachOrgsTotalsAreItsOwnFigures() {
+        Map<String, PeriodFigures.Totals> totals = queries.totalsByOrg(List.of("q", "other", "nobody"), ReportPeriod.year(2024));
+
+        assertThat(totals.get("q")).isEqualTo(year2024.totals());
+        assertThat(totals.get("other")).isEqualTo(queries.figures("other", ReportPeriod.year(2024)).totals());
+        assertThat(totals.get("nobody")).isEqualTo(new PeriodFigures.Totals(0, 0, 0, 0));
+    }
+
+    @Test
     void aRebuildFromEventsUndoesAnEventStoredTwice() throws Exception {
         new EventsTable(clickHouse, DATABASE).insert(rows.stream().filter(r -> r.day().getYear() == 2024)
                 .filter(r -> r.type() == EventType.ITEM_VIEWED || r.type() == EventType.SERVICE_CONTACT).toList());
