@@ -23,8 +23,14 @@ public sealed interface EventData {
         String itemId();
     }
 
+    /** @param noticeId the notice this item publishes, when one notice goes out on several channels or sites: counted once */
     record ItemPublished(String channelId, String itemId, String title, Integer category, String department,
-                         boolean original, String url) implements ItemEvent {
+                         boolean original, String url, String noticeId) implements ItemEvent {
+
+        public ItemPublished(String channelId, String itemId, String title, Integer category, String department, boolean original,
+                             String url) {
+            this(channelId, itemId, title, category, department, original, url, null);
+        }
     }
 
     record ItemRetracted(String channelId, String itemId) implements ItemEvent {

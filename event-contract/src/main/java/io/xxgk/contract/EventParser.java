@@ -141,7 +141,7 @@ public final class EventParser {
         return switch (type) {
             case ITEM_PUBLISHED -> new EventData.ItemPublished(d.requiredString("channel", 64), d.requiredString("itemId", MAX_ID),
                     d.optionalString("title", MAX_TEXT), d.optionalInt("category", 1, 50), d.optionalString("department", MAX_NAME),
-                    d.optionalBoolean("original"), d.optionalUrl("url"));
+                    d.optionalBoolean("original"), d.optionalUrl("url"), d.optionalString("noticeId", MAX_ID));
             case ITEM_RETRACTED -> new EventData.ItemRetracted(d.requiredString("channel", 64), d.requiredString("itemId", MAX_ID));
             case ITEM_VIEWED -> new EventData.ItemViewed(d.requiredString("channel", 64), d.requiredString("itemId", MAX_ID),
                     json.has("views") ? d.requiredCount("views", 1) : 1, d.optionalCount("readers", 0));

@@ -26,7 +26,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Flyway and Liquibase do not support ClickHouse well, so this is a small runner: scripts
  * {@code db/clickhouse/V<n>__<name>.sql}, {@code ${database}} replaced by the configured database,
  * statements separated by a {@code ;} at a line's end, {@code ${rollup:<view>}} replaced by that rollup's
- * one SELECT ({@link RollupSelects}), the applied versions in {@code schema_migrations}.
+ * one SELECT ({@link RollupSelects}; of the pending scripts, only the last that creates a view does),
+ * the applied versions in {@code schema_migrations}.
  * Statements are written to be idempotent ({@code IF NOT EXISTS}), so a run cut off half-way is
  * finished by the next. After applying any, it rebuilds the rollups from {@code events}
  * ({@link Rollups}), so a migration only defines tables and views. With {@code xxgk.clickhouse.cluster}
@@ -65,11 +66,8 @@ public class ClickHouseMigrations implements InitializingBean {
                     .map(r -> (int) r.getLong("version")).collect(Collectors.toSet());
             // every pending statement made cluster-wide before the first runs: none is left half-applied by one that cannot be
             Map<Migration, List<String>> pending = new LinkedHashMap<>();
-            for (Migration migration : load()) {
-                if (!applied.contains(migration.version())) {
-                    pending.put(migration, statements(script(migration, db)).stream().map(this::ddl).toList());
-                }
-            }
+            scripts(load().stream().filter(m -> !applied.contains(m.version())).toList(), db)
+                    .forEach((migration, statements) -> pending.put(migration, statements.stream().map(this::ddl).toList()));
             for (Map.Entry<Migration, List<String>> script : pending.entrySet()) {
                 Migration migration = script.getKey();
                 for (String statement : script.getValue()) {
@@ -88,14 +86,27 @@ public class ClickHouseMigrations implements InitializingBean {
         }
     }
 
+    /**
+     * The statements of the pending migrations as run on {@code database}, each rollup's SELECT in
+     * place reading its events. A view that a later pending script creates again is created only
+     * there: its SELECT is today's, which may read columns only that later script adds.
+     */
+    static Map<Migration, List<String>> scripts(List<Migration> pending, String database) {
+        RollupSelects selects = RollupSelects.load();
+        Map<Migration, List<String>> scripts = new LinkedHashMap<>();
+        for (Migration migration : pending) {
+            scripts.put(migration, statements(migration.sql()).stream()
+                    .filter(statement -> selects.references(statement).stream().noneMatch(view -> pending.stream()
+                            .anyMatch(later -> later.version() > migration.version() && selects.references(later.sql()).contains(view))))
+                    .map(statement -> selects.expand(statement, "${database}.events").replace("${database}", database))
+                    .toList());
+        }
+        return scripts;
+    }
+
     /** The statement as this deployment runs it: as written on a single server, cluster-wide on a cluster. */
     private String ddl(String statement) {
         return properties.cluster().isBlank() ? statement : ClusterDdl.onCluster(statement, properties.cluster());
-    }
-
-    /** The migration's statements as run on {@code database}: its rollups' SELECTs in place, reading its events. */
-    static String script(Migration migration, String database) {
-        return RollupSelects.load().expand(migration.sql(), "${database}.events").replace("${database}", database);
     }
 
     static List<Migration> load() throws IOException {

@@ -3,7 +3,9 @@ package io.xxgk.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,16 @@ final class RollupSelects {
             throw new IllegalStateException("materialized view " + view + " has no SELECT in db/clickhouse/rollups/ (" + byView.keySet() + ")");
         }
         return select.replace(SOURCE, source);
+    }
+
+    /** The views whose SELECT the text refers to. */
+    Set<String> references(String text) {
+        Set<String> views = new LinkedHashSet<>();
+        Matcher reference = REFERENCE.matcher(text);
+        while (reference.find()) {
+            views.add(reference.group(1));
+        }
+        return views;
     }
 
     /** A migration script with each {@code ${rollup:<view>}} replaced by that SELECT reading {@code source}. */

@@ -59,8 +59,8 @@ class ClusterDdlTest {
     void everyMigrationInItsClusterFormIsClickHouseSql() throws Exception {
         ClickHouseProperties properties = new ClickHouseProperties(RealServers.get().clickhouseUrl(), "default", "default", "");
         List<String> clustered = new ArrayList<>();
-        for (ClickHouseMigrations.Migration migration : ClickHouseMigrations.load()) {
-            for (String statement : ClickHouseMigrations.statements(ClickHouseMigrations.script(migration, "xxgk"))) {
+        for (List<String> script : ClickHouseMigrations.scripts(ClickHouseMigrations.load(), "xxgk").values()) {
+            for (String statement : script) {
                 clustered.add(ClusterDdl.onCluster(statement, "xxgk"));
             }
         }

@@ -179,6 +179,11 @@ public final class Events {
         public ItemPublished url(String url) {
             return put("url", url);
         }
+
+        /** The notice this item publishes, when one notice goes out on several channels or sites: it counts once in the total. */
+        public ItemPublished noticeId(String noticeId) {
+            return put("noticeId", noticeId);
+        }
     }
 
     public static final class ItemViewed extends Draft<ItemViewed> {

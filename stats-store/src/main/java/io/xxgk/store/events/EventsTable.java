@@ -96,6 +96,7 @@ public final class EventsTable {
                 row.setString("kind", e.kind());
                 row.setLong("count", e.count());
                 row.setString("reason", e.reason());
+                row.setString("notice", e.notice());
                 row.commitRow();
             }
         }, ClickHouseFormat.RowBinaryWithDefaults, new InsertSettings()).get().close();
@@ -162,7 +163,7 @@ public final class EventsTable {
                 r.getBoolean("original"), r.getString("title"), r.getString("url"), r.getLong("views"), r.getLong("readers"),
                 r.getLong("total_views"), r.getLong("total_readers"), r.getLong("followers"), r.getLong("issue_number"),
                 r.getInteger("pages"), r.getInteger("items"), r.getString("ref"), r.getString("kind"), r.getLong("count"),
-                r.getString("reason"));
+                r.getString("reason"), r.getString("notice"));
     }
 
     private TableSchema schema() {

@@ -18,7 +18,7 @@ import java.util.UUID;
 public record StoredEvent(String org, UUID key, String source, String id, EventType type, OffsetDateTime time, LocalDate day,
                           String channel, String item, String department, int category, boolean original, String title,
                           String url, long views, long readers, long totalViews, long totalReaders, long followers,
-                          long issueNumber, int pages, int items, String ref, String kind, long count, String reason) {
+                          long issueNumber, int pages, int items, String ref, String kind, long count, String reason, String notice) {
 
     /** The identity of an event, (source, id), as a name-based UUID: equal for every copy of it. */
     public static UUID key(String source, String id) {
@@ -42,6 +42,7 @@ public record StoredEvent(String org, UUID key, String source, String id, EventT
                 row.original = p.original();
                 row.title = nullToEmpty(p.title());
                 row.url = nullToEmpty(p.url());
+                row.notice = nullToEmpty(p.noticeId());
             }
             case EventData.ItemRetracted r -> row.item = r.itemId();
             case EventData.ItemViewed v -> {
@@ -114,6 +115,7 @@ public record StoredEvent(String org, UUID key, String source, String id, EventT
         private String kind = "";
         private long count;
         private String reason = "";
+        private String notice = "";
 
         Builder(String org, UUID key, String source, String id, EventType type, OffsetDateTime time, LocalDate day) {
             this.org = org;
@@ -127,7 +129,7 @@ public record StoredEvent(String org, UUID key, String source, String id, EventT
 
         StoredEvent build() {
             return new StoredEvent(org, key, source, id, type, time, day, channel, item, department, category, original, title,
-                    url, views, readers, totalViews, totalReaders, followers, issueNumber, pages, items, ref, kind, count, reason);
+                    url, views, readers, totalViews, totalReaders, followers, issueNumber, pages, items, ref, kind, count, reason, notice);
         }
     }
 }

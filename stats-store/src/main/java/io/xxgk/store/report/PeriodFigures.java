@@ -13,10 +13,11 @@ import java.util.Map;
  * @param departments per department named by publications in the period, most items first
  * @param reported    which kinds of figure anyone has sent by the period's end: the zeros of the others are "no data"
  * @param disclosed   the checklist items disclosed at the period's end (published by then, not withdrawn since), in order
+ * @param notices     the items published, counting those of one notice (data.noticeId) once
  */
 public record PeriodFigures(List<String> orgs, ReportPeriod period, List<ChannelFigures> channels, List<ChecklistFigures> checklist,
                             List<DepartmentFigures> departments, Requests requests, Complaints complaints, ServiceContacts service,
-                            Reported reported, List<Integer> disclosed) {
+                            Reported reported, List<Integer> disclosed, long notices) {
 
     /**
      * @param followersAsOf  the day of the follower snapshot counted (the last at or before the period's end), or null
@@ -56,7 +57,9 @@ public record PeriodFigures(List<String> orgs, ReportPeriod period, List<Channel
     public record ServiceContacts(long call, long visit, long online, long handled) {
     }
 
-    public record Totals(long items, long originalItems, long views, long readers) {
+    /** @param notices the items, counting those of one notice once (at most {@code items}) */
+    public record Totals(long items, long originalItems, long views, long readers, long notices) {
+        public static final Totals NONE = new Totals(0, 0, 0, 0, 0);
     }
 
     public Totals totals() {
@@ -64,6 +67,7 @@ public record PeriodFigures(List<String> orgs, ReportPeriod period, List<Channel
                 channels.stream().mapToLong(ChannelFigures::items).sum(),
                 channels.stream().mapToLong(ChannelFigures::originalItems).sum(),
                 channels.stream().mapToLong(ChannelFigures::views).sum(),
-                channels.stream().mapToLong(ChannelFigures::readers).sum());
+                channels.stream().mapToLong(ChannelFigures::readers).sum(),
+                notices);
     }
 }

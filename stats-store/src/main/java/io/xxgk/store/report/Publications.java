@@ -23,11 +23,12 @@ final class Publications implements Measure<List<Publications.Publication>> {
         }
     }
 
-    /** Per org: (org, channel, item, p = (time, original, category, department), last_day). */
+    /** Per org: (org, channel, item, p = (time, original, category, department), last_day, n = (time, notice)). */
     @Override
     public String fromRollups() {
         return """
-                SELECT org, channel, item, max(published) AS p, maxIf(day, toUnixTimestamp64Milli(published.1) > 0) AS last_day
+                SELECT org, channel, item, max(published) AS p, maxIf(day, toUnixTimestamp64Milli(published.1) > 0) AS last_day,
+                       max(notice) AS n
                 FROM item_publications
                 WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
                 GROUP BY org, channel, item
@@ -37,7 +38,8 @@ final class Publications implements Measure<List<Publications.Publication>> {
     @Override
     public String fromEvents() {
         return """
-                SELECT org, channel, item, max((time, original, category, toString(department))) AS p, max(day) AS last_day
+                SELECT org, channel, item, max((time, original, category, toString(department))) AS p, max(day) AS last_day,
+                       max((time, notice)) AS n
                 FROM events FINAL
                 WHERE org IN {orgs:Array(String)} AND type = {ITEM_PUBLISHED:String} AND day BETWEEN {from:Date} AND {to:Date}
                   AND (org, channel, item) NOT IN (

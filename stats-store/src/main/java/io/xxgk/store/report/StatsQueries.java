@@ -41,6 +41,7 @@ public final class StatsQueries {
     private static final Reported REPORTED = new Reported();
     private static final Disclosures DISCLOSURES = new Disclosures();
     private static final DeclinedReasons DECLINED_REASONS = new DeclinedReasons();
+    private static final Notices NOTICES = new Notices();
 
     /** Queries wait on ClickHouse, not on a CPU here: a virtual thread each. */
     private static final Executor QUERIES = Executors.newVirtualThreadPerTaskExecutor();
@@ -77,7 +78,10 @@ public final class StatsQueries {
     /** Each org's totals for the period, by the same rules as {@link #figures} (a province compares its institutions). */
     public Map<String, PeriodFigures.Totals> totalsByOrg(Collection<String> orgs, ReportPeriod period) {
         Map<String, Object> params = params(orgs, period);
-        var items = async("SELECT org, count() AS items, countIf(p.2) AS original_items FROM (%s) GROUP BY org"
+        var items = async("""
+                SELECT org, count() AS items, countIf(p.2) AS original_items,
+                       uniqExact(if(n.2 = '', concat('item', char(10), channel, char(10), item), n.2)) AS notices
+                FROM (%s) GROUP BY org"""
                 .formatted(PUBLICATIONS.perOrg(source)), params);
         var views = async("SELECT org, toInt64(sum(views)) AS views, toInt64(sum(readers)) AS readers FROM (%s) GROUP BY org"
                 .formatted(VIEWS.perOrg(source)), params);
@@ -88,7 +92,7 @@ public final class StatsQueries {
             GenericRecord i = itemsOf.get(org);
             GenericRecord v = viewsOf.get(org);
             totals.put(org, new PeriodFigures.Totals(i == null ? 0 : i.getLong("items"), i == null ? 0 : i.getLong("original_items"),
-                    v == null ? 0 : v.getLong("views"), v == null ? 0 : v.getLong("readers")));
+                    v == null ? 0 : v.getLong("views"), v == null ? 0 : v.getLong("readers"), i == null ? 0 : i.getLong("notices")));
         }
         return totals;
     }
@@ -125,12 +129,13 @@ public final class StatsQueries {
         var reported = read(REPORTED, params);
         var disclosed = read(DISCLOSURES, params);
         var reasons = read(DECLINED_REASONS, params);
+        var notices = read(NOTICES, params);
 
         List<Publication> published = join(publications);
         Casework.Cases cases = join(casework);
         return new PeriodFigures(List.copyOf(orgs), period, channels(period, published, join(views), join(followers), join(issues)),
                 checklist(published), departments(published), cases.requests().withReasons(join(reasons)), cases.complaints(), cases.service(), join(reported),
-                join(disclosed));
+                join(disclosed), join(notices));
     }
 
     /** Per checklist item: how many, the last date, the departments (sorted), how many per channel, in item order. */

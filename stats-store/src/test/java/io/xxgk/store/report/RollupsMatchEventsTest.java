@@ -38,6 +38,7 @@ class RollupsMatchEventsTest {
             Stream.of(EventType.ITEM_VIEWED, EventType.ITEM_VIEWED)).toList();
     private static final String[] CHANNELS = {"website", "wechat", "weibo", "newspaper"};
     private static final String[] DEPARTMENTS = {"", "党政办公室", "教务处", "信息中心"};
+    private static final String[] NOTICES = {null, null, "notice-1", "notice-2"};
     private static final String[] REASONS = {null, "不属于本校公开职责", "信息不存在"};
     private static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
     private static final int DAYS = 3 * 365;
@@ -109,7 +110,7 @@ class RollupsMatchEventsTest {
         String item = "i" + random.nextInt(40);
         EventData data = switch (type) {
             case ITEM_PUBLISHED -> new EventData.ItemPublished(channel, item, null, nullIfZero(random.nextInt(6)),
-                    DEPARTMENTS[random.nextInt(DEPARTMENTS.length)], random.nextBoolean(), null);
+                    DEPARTMENTS[random.nextInt(DEPARTMENTS.length)], random.nextBoolean(), null, NOTICES[random.nextInt(NOTICES.length)]);
             case ITEM_RETRACTED -> new EventData.ItemRetracted(channel, item);
             case ITEM_VIEWED -> new EventData.ItemViewed(channel, item, 1 + random.nextInt(50), (long) random.nextInt(20));
             case ITEM_STATS -> new EventData.ItemStats(channel, item, random.nextInt(10_000), (long) random.nextInt(1000));

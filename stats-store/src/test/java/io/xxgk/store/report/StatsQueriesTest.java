@@ -97,6 +97,12 @@ class StatsQueriesTest {
         rows.add(StoredEvent.of("other", "/test", "other-0", time("2024-03-01", 0), ZoneOffset.UTC,
                 new ItemPublished("website", "a1", null, 6, "党政办公室", true, null)));
 
+        // one notice on two channels, and an item of its own: org n
+        for (String[] item : new String[][] {{"website", "n-w1", "N-1"}, {"wechat", "n-c1", "N-1"}, {"wechat", "n-c2", null}}) {
+            rows.add(StoredEvent.of("n", "/test", item[1], time("2024-06-01", rows.size()), ZoneOffset.UTC,
+                    new ItemPublished(item[0], item[1], null, null, null, false, null, item[2])));
+        }
+
         new EventsTable(clickHouse, DATABASE).insert(rows);
     }
 
@@ -218,12 +224,23 @@ class StatsQueriesTest {
     }
 
     @Test
+    void itemsOfOneNoticeAreOneNoticeAndStayAnItemPerChannel() {
+        PeriodFigures figures = queries.figures("n", ReportPeriod.year(2024));
+
+        assertThat(figures.totals().items()).isEqualTo(3);
+        assertThat(figures.totals().notices()).isEqualTo(2);
+        assertThat(figures.channels()).extracting(c -> c.channel() + "=" + c.items()).containsExactly("website=1", "wechat=2");
+        assertThat(year2024.totals().notices()).as("no notice ids: each item its own").isEqualTo(year2024.totals().items());
+        assertThat(queries.totalsByOrg(List.of("n"), ReportPeriod.year(2024)).get("n")).isEqualTo(figures.totals());
+    }
+
+    @Test
     void eachOrgsTotalsAreItsOwnFigures() {
         Map<String, PeriodFigures.Totals> totals = queries.totalsByOrg(List.of("q", "other", "nobody"), ReportPeriod.year(2024));
 
         assertThat(totals.get("q")).isEqualTo(year2024.totals());
         assertThat(totals.get("other")).isEqualTo(queries.figures("other", ReportPeriod.year(2024)).totals());
-        assertThat(totals.get("nobody")).isEqualTo(new PeriodFigures.Totals(0, 0, 0, 0));
+        assertThat(totals.get("nobody")).isEqualTo(new PeriodFigures.Totals(0, 0, 0, 0, 0));
     }
 
     @Test
@@ -242,7 +259,7 @@ class StatsQueriesTest {
         PeriodFigures empty = queries.figures("q", ReportPeriod.year(2010));
 
         assertThat(empty.channels()).isEmpty();
-        assertThat(empty.totals()).isEqualTo(new PeriodFigures.Totals(0, 0, 0, 0));
+        assertThat(empty.totals()).isEqualTo(new PeriodFigures.Totals(0, 0, 0, 0, 0));
         assertThat(queries.figures("nobody", ReportPeriod.year(2024)).channels()).isEmpty();
     }
 
