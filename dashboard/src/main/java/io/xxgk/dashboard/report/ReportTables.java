@@ -47,9 +47,9 @@ record ReportTables(List<List<Object>> summary, List<List<Object>> channels, Lis
         }
 
         List<List<Object>> departments = new ArrayList<>();
-        departments.add(List.of("责任部门", "信息数（条）", "原创（条）"));
+        departments.add(List.of("责任部门", "信息数（条）", "原创（条）", "浏览量（次）", "阅读人数（人）"));
         for (PeriodFigures.DepartmentFigures d : r.departments()) {
-            departments.add(List.of(d.department(), d.items(), d.originalItems()));
+            departments.add(List.of(d.department(), d.items(), d.originalItems(), d.views(), d.readers()));
         }
         return new ReportTables(summary, channels, checklist, departments);
     }

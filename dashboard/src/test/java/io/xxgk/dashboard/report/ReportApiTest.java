@@ -125,6 +125,9 @@ class ReportApiTest {
                 .as("650 items of checklist item 6 (基本信息), 650 of item 33 (教学质量信息)")
                 .isEqualTo("[{\"number\":1,\"items\":650},{\"number\":5,\"items\":650}]");
         assertThat(report.path("categories")).hasSize(10);
+        assertThat(report.path("departments")).extracting(d -> d.path("department").asString() + ":" + d.path("views").asLong())
+                .as("w1's views go to 教务处, which published it").containsExactlyInAnyOrder("党政办公室:0", "教务处:1912345");
+        assertThat(report.path("totals").path("notices").asLong()).as("no notice ids: an item each").isEqualTo(1672);
         assertThat(report.path("categories").get(0).toString())
                 .isEqualTo("{\"number\":1,\"category\":\"基本信息\",\"items\":650,\"disclosed\":1,\"applicable\":6}");
     }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  *
  * @param <T> the figures read
  */
-sealed interface Measure<T> permits Publications, ChannelViews, Followers, Issues, Casework, Reported, Disclosures, DeclinedReasons, Notices {
+sealed interface Measure<T> permits Publications, ChannelViews, Followers, Issues, Casework, Reported, Disclosures, DeclinedReasons, Notices, DepartmentViews {
 
     /** Per org, from the rollups. */
     String fromRollups();

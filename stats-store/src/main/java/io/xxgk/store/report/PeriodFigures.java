@@ -36,7 +36,8 @@ public record PeriodFigures(List<String> orgs, ReportPeriod period, List<Channel
     public record ChecklistFigures(int item, long count, LocalDate lastDate, List<String> departments, Map<String, Long> channels) {
     }
 
-    public record DepartmentFigures(String department, long items, long originalItems) {
+    /** @param views views in the period of the items whose latest publication by its end names the department; readers likewise */
+    public record DepartmentFigures(String department, long items, long originalItems, long views, long readers) {
     }
 
     /** @param declinedByReason the declined requests per reason given ('' for none: declined before reasons were kept, or without one) */

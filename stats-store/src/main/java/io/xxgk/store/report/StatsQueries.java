@@ -42,6 +42,7 @@ public final class StatsQueries {
     private static final Disclosures DISCLOSURES = new Disclosures();
     private static final DeclinedReasons DECLINED_REASONS = new DeclinedReasons();
     private static final Notices NOTICES = new Notices();
+    private static final DepartmentViews DEPARTMENT_VIEWS = new DepartmentViews();
 
     /** Queries wait on ClickHouse, not on a CPU here: a virtual thread each. */
     private static final Executor QUERIES = Executors.newVirtualThreadPerTaskExecutor();
@@ -130,11 +131,12 @@ public final class StatsQueries {
         var disclosed = read(DISCLOSURES, params);
         var reasons = read(DECLINED_REASONS, params);
         var notices = read(NOTICES, params);
+        var departmentViews = read(DEPARTMENT_VIEWS, params);
 
         List<Publication> published = join(publications);
         Casework.Cases cases = join(casework);
         return new PeriodFigures(List.copyOf(orgs), period, channels(period, published, join(views), join(followers), join(issues)),
-                checklist(published), departments(published), cases.requests().withReasons(join(reasons)), cases.complaints(), cases.service(), join(reported),
+                checklist(published), departments(published, join(departmentViews)), cases.requests().withReasons(join(reasons)), cases.complaints(), cases.service(), join(reported),
                 join(disclosed), join(notices));
     }
 
@@ -151,13 +153,21 @@ public final class StatsQueries {
                 .toList();
     }
 
-    /** Per named department, most items first. */
-    private static List<DepartmentFigures> departments(List<Publication> published) {
+    /** Per named department with items or views in the period, most items first, then most views. */
+    private static List<DepartmentFigures> departments(List<Publication> published, Map<String, ChannelViews.Views> views) {
         Map<String, Count> byDepartment = published.stream().filter(p -> !p.department().isEmpty())
                 .collect(Collectors.toMap(Publication::department, Publication::count, Count::plus, TreeMap::new));
-        return byDepartment.entrySet().stream()
-                .map(e -> new DepartmentFigures(e.getKey(), e.getValue().items(), e.getValue().originalItems()))
-                .sorted(Comparator.comparingLong(DepartmentFigures::items).reversed()).toList();
+        Set<String> names = new TreeSet<>(byDepartment.keySet());
+        views.forEach((department, seen) -> {
+            if (seen.views() > 0 || seen.readers() > 0) {
+                names.add(department);
+            }
+        });
+        return names.stream().map(d -> {
+            Count count = byDepartment.getOrDefault(d, Count.NONE);
+            ChannelViews.Views seen = views.getOrDefault(d, ChannelViews.Views.NONE);
+            return new DepartmentFigures(d, count.items(), count.originalItems(), seen.views(), seen.readers());
+        }).sorted(Comparator.comparingLong(DepartmentFigures::items).thenComparingLong(DepartmentFigures::views).reversed()).toList();
     }
 
     /** Every channel with any figure, in id order; a follower snapshot from before the period is stale. */

@@ -195,9 +195,11 @@ class StatsQueriesTest {
     @Test
     void departmentsCountTheItemsTheirLatestPublicationNamesThem() {
         assertThat(year2024.departments()).containsExactly(
-                new PeriodFigures.DepartmentFigures("信息中心", 1, 0),
-                new PeriodFigures.DepartmentFigures("党政办公室", 1, 1),
-                new PeriodFigures.DepartmentFigures("教务处", 1, 0));
+                new PeriodFigures.DepartmentFigures("党政办公室", 1, 1, 15, 8),
+                new PeriodFigures.DepartmentFigures("信息中心", 1, 0, 0, 0),
+                new PeriodFigures.DepartmentFigures("教务处", 1, 0, 0, 0));
+        assertThat(queries.figures("q", ReportPeriod.year(2025)).departments()).as("a1's 2025 views go to the department it was published by in 2024")
+                .contains(new PeriodFigures.DepartmentFigures("党政办公室", 0, 0, 7, 3));
     }
 
     @Test

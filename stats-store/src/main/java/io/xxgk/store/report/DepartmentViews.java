@@ -1,0 +1,71 @@
+package io.xxgk.store.report;
+
+import com.clickhouse.client.api.query.GenericRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Views and readers per department (各部门总访问量): each item's views in the period, by the rules
+ * of {@link ChannelViews}, go to the department its latest publication by the period's end names.
+ */
+final class DepartmentViews implements Measure<Map<String, ChannelViews.Views>> {
+
+    /** Per org and department, from each item's days up to the end. */
+    @Override
+    public String fromRollups() {
+        return """
+                SELECT org, department, sum(views) AS views, sum(readers) AS readers FROM (
+                    SELECT org, channel, item,
+                           toInt64(if(sum(stats_events) > 0, greatest(end_views, start_views) - start_views, sumIf(views, day >= {from:Date}))) AS views,
+                           toInt64(if(sum(stats_events) > 0, greatest(end_readers, start_readers) - start_readers,
+                                      sumIf(readers, day >= {from:Date}))) AS readers,
+                           argMax(last_total.2, last_total.1) AS end_views, argMax(last_total.3, last_total.1) AS end_readers,
+                           argMaxIf(last_total.2, last_total.1, day < {from:Date}) AS start_views,
+                           argMaxIf(last_total.3, last_total.1, day < {from:Date}) AS start_readers
+                    FROM item_daily
+                    WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
+                    GROUP BY org, channel, item) AS seen
+                INNER JOIN (
+                    SELECT org, channel, item, max(published).4 AS department FROM item_publications
+                    WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
+                    GROUP BY org, channel, item HAVING toUnixTimestamp64Milli(max(published).1) > 0 AND department != '') AS named
+                USING (org, channel, item)
+                GROUP BY org, department""";
+    }
+
+    @Override
+    public String fromEvents() {
+        return """
+                SELECT org, department, sum(views) AS views, sum(readers) AS readers FROM (
+                    SELECT org, channel, item,
+                           toInt64(if(has_stats, greatest(end_total.2, start_total.2) - start_total.2, deltas)) AS views,
+                           toInt64(if(has_stats, greatest(end_total.3, start_total.3) - start_total.3, delta_readers)) AS readers
+                    FROM (
+                        SELECT org, channel, item, countIf(type = {ITEM_STATS:String}) > 0 AS has_stats,
+                               sumIf(views, type = {ITEM_VIEWED:String} AND day >= {from:Date}) AS deltas,
+                               sumIf(readers, type = {ITEM_VIEWED:String} AND day >= {from:Date}) AS delta_readers,
+                               maxIf((time, total_views, total_readers), type = {ITEM_STATS:String}) AS end_total,
+                               maxIf((time, total_views, total_readers), type = {ITEM_STATS:String} AND day < {from:Date}) AS start_total
+                        FROM events FINAL
+                        WHERE org IN {orgs:Array(String)} AND day <= {to:Date} AND type IN ({ITEM_VIEWED:String}, {ITEM_STATS:String})
+                        GROUP BY org, channel, item)) AS seen
+                INNER JOIN (
+                    SELECT org, channel, item, max((time, toString(department))).2 AS department FROM events FINAL
+                    WHERE org IN {orgs:Array(String)} AND type = {ITEM_PUBLISHED:String} AND day <= {to:Date}
+                    GROUP BY org, channel, item HAVING department != '') AS named
+                USING (org, channel, item)
+                GROUP BY org, department""";
+    }
+
+    @Override
+    public String total() {
+        return "SELECT department, toInt64(sum(views)) AS views, toInt64(sum(readers)) AS readers FROM (%s) GROUP BY department";
+    }
+
+    @Override
+    public Map<String, ChannelViews.Views> read(List<GenericRecord> rows) {
+        return rows.stream().collect(Collectors.toMap(r -> r.getString("department"),
+                r -> new ChannelViews.Views(r.getLong("views"), r.getLong("readers"))));
+    }
+}
