@@ -7,22 +7,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes events to ClickHouse exactly once: drops copies within the batch and events already
- * stored (a primary-key lookup on (org, key)), then inserts the rest as one block, which
- * ClickHouse applies whole or not at all. Offsets are committed only after this returns, so a
- * crash re-delivers the batch and the lookup finds whatever was already written. Rows ClickHouse
- * refuses by their content are handed back, for the dead-letter topic.
+ * stored (a primary-key lookup on (org, key)), then inserts the rest as one block with a token
+ * ({@link EventsTable#insertOnce}). Offsets are committed only after this returns, so a crash
+ * re-delivers the batch and the lookup finds whatever was already written. ClickHouse writes
+ * {@code events} before the rollups its views feed: a block whose insert failed may be in events
+ * and not in every rollup, so it is stored again, whole and with its token, before anything else
+ * (the rollups that have it skip it). Rows ClickHouse refuses by their content are handed back,
+ * for the dead-letter topic.
  */
 @Component
 public class EventStore {
 
     private final EventsTable events;
+    /** Per consumer thread, the block whose insert failed and is to be completed. */
+    private final Map<Thread, List<StoredEvent>> unfinished = new ConcurrentHashMap<>();
 
     EventStore(EventsTable events) {
         this.events = events;
@@ -36,6 +42,11 @@ public class EventStore {
     }
 
     public Stored write(List<StoredEvent> rows) throws Exception {
+        List<StoredEvent> failed = unfinished.get(Thread.currentThread());
+        if (failed != null) {
+            events.insertOnce(failed);
+            unfinished.remove(Thread.currentThread());
+        }
         Map<String, Map<UUID, StoredEvent>> byOrg = new LinkedHashMap<>();
         for (StoredEvent row : rows) {
             byOrg.computeIfAbsent(row.org(), o -> new LinkedHashMap<>()).putIfAbsent(row.key(), row);
@@ -51,19 +62,25 @@ public class EventStore {
     }
 
     /**
-     * One block, applied whole or not at all. Should ClickHouse refuse a row by its content, the
-     * block is halved until the refused rows stand alone; the others are stored (a crash in
-     * between is safe: redelivered rows already stored are found by the lookup). Any other
-     * failure (server away, timeout) is thrown, and the batch is retried.
+     * One block. Should ClickHouse refuse a row by its content, the block is halved until the
+     * refused rows stand alone; the others are stored (a crash in between is safe: redelivered
+     * rows already stored are found by the lookup). Any other failure (server away, timeout) is
+     * thrown, and the batch is retried, after the block is completed.
      */
     private void insert(List<StoredEvent> rows, Map<UUID, String> rejected) throws Exception {
         if (rows.isEmpty()) {
             return;
         }
         try {
-            events.insert(rows);
-        } catch (ExecutionException | ServerException e) {
-            ServerException refusal = EventsTable.refusedRow(e).orElseThrow(() -> e);
+            events.insertOnce(rows);
+        } catch (Exception e) {
+            Optional<ServerException> refused = EventsTable.refusedRow(e);
+            if (refused.isEmpty()) {
+                // it may be in events and not in every rollup: store it again, whole, first
+                unfinished.put(Thread.currentThread(), List.copyOf(rows));
+                throw e;
+            }
+            ServerException refusal = refused.get();
             if (rows.size() == 1) {
                 rejected.put(rows.getFirst().key(), "ClickHouse refused it: " + refusal.getMessage());
                 return;

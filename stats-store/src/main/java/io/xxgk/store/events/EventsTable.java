@@ -8,6 +8,7 @@ import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.clickhouse.data.ClickHouseFormat;
 import io.xxgk.contract.EventType;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -61,11 +62,31 @@ public final class EventsTable {
     }
 
     /**
-     * Stores the rows as one block, which ClickHouse applies whole or not at all, in RowBinary (no
-     * text for it to parse); {@code ingested_at} is left to its default (now). Nothing is checked
-     * for copies: the caller drops what {@link #storedKeys} finds.
+     * Stores the rows as one block in RowBinary (no text for it to parse); {@code ingested_at} is
+     * left to its default (now). Nothing is checked for copies: what is inserted is stored, and
+     * what the rollups' views make of it (fixtures; a test of a copy stored by accident).
      */
     public void insert(Collection<StoredEvent> rows) throws Exception {
+        insert(rows, new InsertSettings().serverSetting("insert_deduplicate", "0"));
+    }
+
+    /**
+     * Stores the rows as one block that counts once however often it is stored: ClickHouse keeps
+     * the first block of a token, in events and in each rollup on its own. A block whose insert
+     * failed (ClickHouse away, or stopped after writing events but before some rollup) is stored
+     * again with the same rows: what was written is skipped, what was not is written.
+     *
+     * @return the block's token
+     */
+    public String insertOnce(List<StoredEvent> rows) throws Exception {
+        String token = UUID.nameUUIDFromBytes(rows.stream().map(r -> r.org() + "/" + r.key())
+                .collect(Collectors.joining(",")).getBytes(StandardCharsets.UTF_8)).toString();
+        insert(rows, new InsertSettings().setDeduplicationToken(token).serverSetting("insert_deduplicate", "1")
+                .serverSetting("deduplicate_blocks_in_dependent_materialized_views", "1"));
+        return token;
+    }
+
+    private void insert(Collection<StoredEvent> rows, InsertSettings settings) throws Exception {
         TableSchema columns = schema();
         clickHouse.insert(table, out -> {
             RowBinaryFormatWriter row = new RowBinaryFormatWriter(out, columns, ClickHouseFormat.RowBinaryWithDefaults);
@@ -99,7 +120,7 @@ public final class EventsTable {
                 row.setString("notice", e.notice());
                 row.commitRow();
             }
-        }, ClickHouseFormat.RowBinaryWithDefaults, new InsertSettings()).get().close();
+        }, ClickHouseFormat.RowBinaryWithDefaults, settings).get().close();
     }
 
     /**

@@ -47,22 +47,24 @@ final class ChannelViews implements Measure<Map<String, ChannelViews.Views>> {
                 GROUP BY org, channel""";
     }
 
+    /** Each item's views and readers in the period, by the rules, from the stored events: (org, channel, item, views, readers). */
+    static final String ITEMS_FROM_EVENTS = """
+            SELECT org, channel, item,
+                   toInt64(if(has_stats, greatest(end_total.2, start_total.2) - start_total.2, deltas)) AS views,
+                   toInt64(if(has_stats, greatest(end_total.3, start_total.3) - start_total.3, delta_readers)) AS readers
+            FROM (
+                SELECT org, channel, item, countIf(type = {ITEM_STATS:String}) > 0 AS has_stats,
+                       sumIf(views, type = {ITEM_VIEWED:String} AND day >= {from:Date}) AS deltas,
+                       sumIf(readers, type = {ITEM_VIEWED:String} AND day >= {from:Date}) AS delta_readers,
+                       maxIf((time, total_views, total_readers), type = {ITEM_STATS:String}) AS end_total,
+                       maxIf((time, total_views, total_readers), type = {ITEM_STATS:String} AND day < {from:Date}) AS start_total
+                FROM events FINAL
+                WHERE org IN {orgs:Array(String)} AND day <= {to:Date} AND type IN ({ITEM_VIEWED:String}, {ITEM_STATS:String})
+                GROUP BY org, channel, item)""";
+
     @Override
     public String fromEvents() {
-        return """
-                SELECT org, channel,
-                       sum(toInt64(if(has_stats, greatest(end_total.2, start_total.2) - start_total.2, deltas))) AS views,
-                       sum(toInt64(if(has_stats, greatest(end_total.3, start_total.3) - start_total.3, delta_readers))) AS readers
-                FROM (
-                    SELECT org, channel, item, countIf(type = {ITEM_STATS:String}) > 0 AS has_stats,
-                           sumIf(views, type = {ITEM_VIEWED:String} AND day >= {from:Date}) AS deltas,
-                           sumIf(readers, type = {ITEM_VIEWED:String} AND day >= {from:Date}) AS delta_readers,
-                           maxIf((time, total_views, total_readers), type = {ITEM_STATS:String}) AS end_total,
-                           maxIf((time, total_views, total_readers), type = {ITEM_STATS:String} AND day < {from:Date}) AS start_total
-                    FROM events FINAL
-                    WHERE org IN {orgs:Array(String)} AND day <= {to:Date} AND type IN ({ITEM_VIEWED:String}, {ITEM_STATS:String})
-                    GROUP BY org, channel, item)
-                GROUP BY org, channel""";
+        return "SELECT org, channel, sum(views) AS views, sum(readers) AS readers FROM (" + ITEMS_FROM_EVENTS + ") GROUP BY org, channel";
     }
 
     @Override

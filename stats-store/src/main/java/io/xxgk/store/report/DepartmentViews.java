@@ -37,25 +37,13 @@ final class DepartmentViews implements Measure<Map<String, ChannelViews.Views>> 
     @Override
     public String fromEvents() {
         return """
-                SELECT org, department, sum(views) AS views, sum(readers) AS readers FROM (
-                    SELECT org, channel, item,
-                           toInt64(if(has_stats, greatest(end_total.2, start_total.2) - start_total.2, deltas)) AS views,
-                           toInt64(if(has_stats, greatest(end_total.3, start_total.3) - start_total.3, delta_readers)) AS readers
-                    FROM (
-                        SELECT org, channel, item, countIf(type = {ITEM_STATS:String}) > 0 AS has_stats,
-                               sumIf(views, type = {ITEM_VIEWED:String} AND day >= {from:Date}) AS deltas,
-                               sumIf(readers, type = {ITEM_VIEWED:String} AND day >= {from:Date}) AS delta_readers,
-                               maxIf((time, total_views, total_readers), type = {ITEM_STATS:String}) AS end_total,
-                               maxIf((time, total_views, total_readers), type = {ITEM_STATS:String} AND day < {from:Date}) AS start_total
-                        FROM events FINAL
-                        WHERE org IN {orgs:Array(String)} AND day <= {to:Date} AND type IN ({ITEM_VIEWED:String}, {ITEM_STATS:String})
-                        GROUP BY org, channel, item)) AS seen
+                SELECT org, department, sum(views) AS views, sum(readers) AS readers FROM (%s) AS seen
                 INNER JOIN (
                     SELECT org, channel, item, max((time, toString(department))).2 AS department FROM events FINAL
                     WHERE org IN {orgs:Array(String)} AND type = {ITEM_PUBLISHED:String} AND day <= {to:Date}
                     GROUP BY org, channel, item HAVING department != '') AS named
                 USING (org, channel, item)
-                GROUP BY org, department""";
+                GROUP BY org, department""".formatted(ChannelViews.ITEMS_FROM_EVENTS);
     }
 
     @Override
