@@ -44,7 +44,14 @@ public class EventStore {
     public Stored write(List<StoredEvent> rows) throws Exception {
         List<StoredEvent> failed = unfinished.get(Thread.currentThread());
         if (failed != null) {
-            events.insertOnce(failed);
+            try {
+                events.insertOnce(failed);
+            } catch (Exception e) {
+                if (EventsTable.refusedRow(e).isEmpty()) {
+                    throw e;
+                }
+                // a row of it ClickHouse refuses by its content: none of it was stored, and the batch's own insert sets it apart
+            }
             unfinished.remove(Thread.currentThread());
         }
         Map<String, Map<UUID, StoredEvent>> byOrg = new LinkedHashMap<>();
