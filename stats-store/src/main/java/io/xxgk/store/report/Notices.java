@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class Notices implements Measure<Long> {
 
+    /** A publication's notice: its notice id, or for an item without one the item itself (n = (time, notice) of {@link Publications}). */
+    static final String NOTICE = "if(n.2 = '', concat('item', char(10), channel, char(10), item), n.2)";
+
     private final Publications publications = new Publications();
 
     @Override
@@ -24,10 +27,7 @@ final class Notices implements Measure<Long> {
 
     @Override
     public String total() {
-        return """
-                SELECT toInt64(sum(notices)) AS notices FROM (
-                    SELECT org, uniqExact(if(n.2 = '', concat('item', char(10), channel, char(10), item), n.2)) AS notices FROM (%s)
-                    GROUP BY org)""";
+        return "SELECT toInt64(sum(notices)) AS notices FROM (SELECT org, uniqExact(" + NOTICE + ") AS notices FROM (%s) GROUP BY org)";
     }
 
     @Override

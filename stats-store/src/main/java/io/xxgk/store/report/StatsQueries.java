@@ -79,11 +79,8 @@ public final class StatsQueries {
     /** Each org's totals for the period, by the same rules as {@link #figures} (a province compares its institutions). */
     public Map<String, PeriodFigures.Totals> totalsByOrg(Collection<String> orgs, ReportPeriod period) {
         Map<String, Object> params = params(orgs, period);
-        var items = async("""
-                SELECT org, count() AS items, countIf(p.2) AS original_items,
-                       uniqExact(if(n.2 = '', concat('item', char(10), channel, char(10), item), n.2)) AS notices
-                FROM (%s) GROUP BY org"""
-                .formatted(PUBLICATIONS.perOrg(source)), params);
+        var items = async("SELECT org, count() AS items, countIf(p.2) AS original_items, uniqExact(" + Notices.NOTICE + ") AS notices "
+                + "FROM (" + PUBLICATIONS.perOrg(source) + ") GROUP BY org", params);
         var views = async("SELECT org, toInt64(sum(views)) AS views, toInt64(sum(readers)) AS readers FROM (%s) GROUP BY org"
                 .formatted(VIEWS.perOrg(source)), params);
         Map<String, GenericRecord> viewsOf = join(views).stream().collect(Collectors.toMap(r -> r.getString("org"), r -> r));
