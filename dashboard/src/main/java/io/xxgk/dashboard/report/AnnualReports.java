@@ -64,7 +64,7 @@ public class AnnualReports {
         }).toList();
         Map<Integer, Integer> categoryOf = edition.entries().stream()
                 .collect(Collectors.toMap(Checklists.Entry::item, Checklists.Entry::categoryNumber));
-        LocalDate asOf = ReportText.asOf(period, today(scope));
+        LocalDate asOf = period.asOf(today(scope));
         AnnualReport report = new AnnualReport(org, new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),
                 figures.channels().stream()
                         .sorted(Comparator.comparingInt(c -> order(known, c.channel())))

@@ -6,7 +6,6 @@ import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.PeriodFigures.ChannelFigures;
 import io.xxgk.store.report.ReportPeriod;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,10 +233,5 @@ public final class ReportText {
             return "本年度";
         }
         return period.label().endsWith("学年") ? "本学年" : "统计期内";
-    }
-
-    /** The day the figures of a period stand at: its last day, or today if it has not ended. */
-    static LocalDate asOf(ReportPeriod period, LocalDate today) {
-        return period.to().isAfter(today) ? today : period.to();
     }
 }

@@ -174,7 +174,7 @@ class ReportTextTest {
                                        PeriodFigures.Complaints complaints, PeriodFigures.ServiceContacts service, ChannelFigures... channels) {
         PeriodFigures figures = new PeriodFigures(List.of("demo"), period, List.of(channels), List.of(), List.of(), requests, complaints,
                 service, reported, List.of(), 0);
-        LocalDate asOf = ReportText.asOf(period, today);
+        LocalDate asOf = period.asOf(today);
         return new AnnualReport("demo", new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),
                 Arrays.stream(channels).map(c -> line(NAMES.get(c.channel()), c)).toList(), List.of(), List.of(), requests, complaints,
                 service, null, asOf, List.of(), List.of(), List.of(), reported);

@@ -38,6 +38,11 @@ public record ReportPeriod(LocalDate from, LocalDate to, String label) {
         return new ReportPeriod(from, to, from.format(FULL) + "至" + end);
     }
 
+    /** The day the period's figures stand at: its last day, or {@code today} if it has not ended. */
+    public LocalDate asOf(LocalDate today) {
+        return to.isAfter(today) ? today : to;
+    }
+
     /** The same span one year earlier (this year against last year). */
     public ReportPeriod yearBefore() {
         LocalDate earlierFrom = from.minusYears(1);
