@@ -15,7 +15,7 @@ public final class Refused extends RuntimeException {
     private final String kind;
     private final List<Field> fields;
 
-    /** @param kind what was refused: org, channel, token, user, checklist */
+    /** @param kind what was refused: org, channel, token, user, checklist, report-template */
     public Refused(String kind, List<Field> fields) {
         super(kind + ": " + String.join("; ", fields.stream().map(f -> f.name() + " " + f.reason()).toList()));
         this.kind = kind;

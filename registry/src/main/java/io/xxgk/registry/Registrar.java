@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,7 +20,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The registry's rules for changing it: creating orgs, adding channels, issuing tokens, saving
- * users and checklist editions. The dashboard and the command line are thin callers of these, so
+ * users, checklist editions and report templates. The dashboard and the command line are thin callers of these, so
  * both refuse the same input with the same words ({@link Refused}). Who may make a change is the
  * caller's to check; what a change may be is checked here.
  */
@@ -38,6 +40,7 @@ public final class Registrar {
     static final int MAX_TITLE = 1000;
     static final int MAX_DEPARTMENT = 200;
     static final int MAX_LINK = 2000;
+    static final int MAX_WORDING = 50;
 
     /** The registry a change is checked against, and where it is written. */
     public interface Store {
@@ -202,6 +205,83 @@ public final class Registrar {
         OrgChecklist checklist = new OrgChecklist(orgId, current + 1, edited, by, clock.instant());
         store.put(checklist);
         return checklist;
+    }
+
+    /**
+     * Saves the org's next report template.
+     *
+     * @param draft    the template; its {@code version} is the one the edit starts from (0 for the first)
+     * @param sections the ids of the report's sections
+     * @throws StaleVersion when someone saved since the draft's version
+     */
+    public ReportTemplate saveReportTemplate(String orgId, ReportTemplate draft, Set<String> sections, String by) {
+        ReportTemplate checked = checkReportTemplate(orgId, draft, sections);
+        int current = store.registry().reportTemplate(orgId).map(ReportTemplate::version).orElse(0);
+        if (checked.version() != current) {
+            throw new StaleVersion("the report template", current, checked.version());
+        }
+        ReportTemplate template = new ReportTemplate(orgId, current + 1, checked.numbers(), checked.academicYearLabel(), checked.total(),
+                checked.channels(), checked.sections(), by, clock.instant());
+        store.put(template);
+        return template;
+    }
+
+    /**
+     * A report template as it would be saved, without saving it (the report page previews a draft):
+     * texts stripped, blanks as null (the default).
+     */
+    public ReportTemplate checkReportTemplate(String orgId, ReportTemplate draft, Set<String> sections) {
+        Refused.Check check = new Refused.Check("report-template");
+        Optional<Org> org = existing(orgId, check);
+        if (draft == null) {
+            check.refuse("body", "is required: the template as JSON");
+            check.done();
+        }
+        if (draft.version() == null || draft.version() < 0) {
+            check.refuse("version", "is required: the version the edit starts from (0 for the first template)");
+        }
+        String academicYear = check.text("academicYearLabel", draft.academicYearLabel(), MAX_WORDING);
+        if (academicYear != null && !ReportTemplate.ACADEMIC_YEAR_LABELS.contains(academicYear)) {
+            check.refuse("academicYearLabel", "must be one of " + ReportTemplate.ACADEMIC_YEAR_LABELS);
+        }
+        List<String> known = org.map(o -> o.channels().stream().map(Channel::id).toList()).orElse(List.of());
+        List<ReportTemplate.ChannelWording> channels = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<ReportTemplate.ChannelWording> given = draft.channels() == null ? List.of() : draft.channels();
+        for (int i = 0; i < given.size(); i++) {
+            ReportTemplate.ChannelWording c = given.get(i);
+            String at = "channels[" + i + "]";
+            if (c == null || c.channel() == null || !known.contains(c.channel())) {
+                check.refuse(at + ".channel", "must be one of the org's channels " + known);
+                continue;
+            }
+            if (!seen.add(c.channel())) {
+                check.refuse(at + ".channel", "channel " + c.channel() + " is listed twice");
+            }
+            if (c.viewsRoundWith() != null && !ReportTemplate.ChannelWording.VIEWS_ROUND_WITH.contains(c.viewsRoundWith())) {
+                check.refuse(at + ".viewsRoundWith", "must be one of " + ReportTemplate.ChannelWording.VIEWS_ROUND_WITH);
+            }
+            channels.add(new ReportTemplate.ChannelWording(c.channel(), check.text(at + ".label", c.label(), MAX_WORDING),
+                    check.text(at + ".verb", c.verb(), MAX_WORDING), check.text(at + ".viewsLabel", c.viewsLabel(), MAX_WORDING),
+                    check.text(at + ".readersLabel", c.readersLabel(), MAX_WORDING),
+                    check.text(at + ".followersLabel", c.followersLabel(), MAX_WORDING),
+                    c.items(), c.originalItems(), c.views(), c.readers(), c.followers(), c.issues(), c.viewsRoundWith(),
+                    Boolean.TRUE.equals(c.joinPrevious()) ? true : null));
+        }
+        Map<String, Boolean> shown = new LinkedHashMap<>();
+        if (draft.sections() != null) {
+            draft.sections().forEach((id, on) -> {
+                if (!sections.contains(id)) {
+                    check.refuse("sections." + id, "is no section of the report; its sections: " + sections);
+                } else if (on == null) {
+                    check.refuse("sections." + id, "must be true or false");
+                } else {
+                    shown.put(id, on);
+                }
+            });
+        }
+        check.done();
+        return new ReportTemplate(orgId, draft.version(), draft.numbers(), academicYear, draft.total(), channels, shown, null, null);
     }
 
     private Optional<Org> existing(String orgId, Refused.Check check) {

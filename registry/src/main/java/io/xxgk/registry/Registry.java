@@ -14,6 +14,7 @@ public final class Registry {
     private final Map<String, ApiToken> tokens = new ConcurrentHashMap<>();
     private final Map<String, DashboardUser> users = new ConcurrentHashMap<>();
     private final Map<String, OrgChecklist> checklists = new ConcurrentHashMap<>();
+    private final Map<String, ReportTemplate> templates = new ConcurrentHashMap<>();
 
     public Optional<Org> org(String id) {
         return Optional.ofNullable(orgs.get(id));
@@ -44,6 +45,11 @@ public final class Registry {
         return Optional.ofNullable(checklists.get(org));
     }
 
+    /** The org's report template, if a writer has saved one. */
+    public Optional<ReportTemplate> reportTemplate(String org) {
+        return Optional.ofNullable(templates.get(org));
+    }
+
     /** The record of the same key as {@code record}, as this registry holds it now. */
     public Optional<? extends RegistryRecord> current(RegistryRecord record) {
         return switch (record) {
@@ -51,6 +57,7 @@ public final class Registry {
             case ApiToken token -> token(token.id());
             case DashboardUser user -> user(user.name());
             case OrgChecklist checklist -> checklist(checklist.org());
+            case ReportTemplate template -> reportTemplate(template.org());
         };
     }
 
@@ -60,6 +67,7 @@ public final class Registry {
             case ApiToken token -> tokens.put(token.id(), token);
             case DashboardUser user -> users.put(user.name(), user);
             case OrgChecklist checklist -> checklists.put(checklist.org(), checklist);
+            case ReportTemplate template -> templates.put(template.org(), template);
         }
     }
 

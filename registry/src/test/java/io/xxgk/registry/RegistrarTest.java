@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -114,6 +116,49 @@ class RegistrarTest {
                 new OrgChecklist.Item(51, null, null, null), new OrgChecklist.Item(7, null, null, "ftp://x")), CATALOG, "admin")))
                 .containsExactly("items[1].item item 6 is listed twice", "items[2].item must be an item number of the checklist (1-50)",
                         "items[3].link must be an http or https address");
+    }
+
+    @Test
+    void aReportTemplateStartsFromTheCurrentVersionKeepsTheWritersWordsAndNamesEachBadField() {
+        registrar.createOrg("uni-a", "甲大学", "Asia/Shanghai");
+        Set<String> sections = Set.of("period", "proactive");
+        ReportTemplate.ChannelWording docs = new ReportTemplate.ChannelWording("doc-transfer", " 公文传输系统 ", "传输", "", null, null,
+                ReportTemplate.Figure.EXACT, null, ReportTemplate.Figure.OFF, null, null, null, null, false);
+        ReportTemplate draft = new ReportTemplate(null, 0, ReportTemplate.Numbers.EXACT, "学年度", null, List.of(docs),
+                Map.of("period", false), "someone else", Instant.EPOCH);
+
+        ReportTemplate saved = registrar.saveReportTemplate("uni-a", draft, sections, "writer");
+
+        assertThat(saved.version()).isEqualTo(1);
+        assertThat(saved.changedBy()).isEqualTo("writer");
+        assertThat(saved.changedAt()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(saved.channels()).singleElement().satisfies(c -> {
+            assertThat(c.label()).isEqualTo("公文传输系统");
+            assertThat(c.viewsLabel()).isNull();
+            assertThat(c.joinPrevious()).isNull();
+        });
+        assertThat(saved.shows("period")).isFalse();
+        assertThat(saved.shows("proactive")).isTrue();
+        assertThat(registry.reportTemplate("uni-a")).contains(saved);
+        assertThatThrownBy(() -> registrar.saveReportTemplate("uni-a", draft, sections, "writer"))
+                .isInstanceOfSatisfying(StaleVersion.class, stale -> assertThat(stale.current()).isEqualTo(1));
+
+        Map<String, Boolean> badSections = new LinkedHashMap<>();
+        badSections.put("summary", true);
+        badSections.put("proactive", null);
+        ReportTemplate bad = new ReportTemplate(null, 1, null, "学年制", null, List.of(docs, docs,
+                new ReportTemplate.ChannelWording("tiktok", null, null, null, null, null, null, null, null, null, null, null, null, null),
+                new ReportTemplate.ChannelWording("weibo", "微\u0007博", null, null, null, null, null, null, null, null, null, null, "来", null)),
+                badSections, null, null);
+        assertThat(refusal(() -> registrar.saveReportTemplate("uni-a", bad, sections, "writer"))).containsExactly(
+                "academicYearLabel must be one of [学年, 学年度]",
+                "channels[1].channel channel doc-transfer is listed twice",
+                "channels[2].channel must be one of the org's channels " + Channel.DEFAULTS.stream().map(Channel::id).toList(),
+                "channels[3].viewsRoundWith must be one of [余, 多]",
+                "channels[3].label must not contain control characters",
+                "sections.summary is no section of the report; its sections: " + sections,
+                "sections.proactive must be true or false");
+        assertThat(registry.reportTemplate("uni-a").orElseThrow().version()).isEqualTo(1);
     }
 
     private static List<String> refusal(Runnable change) {

@@ -2,8 +2,8 @@ package io.xxgk.dashboard.overview;
 
 import io.xxgk.dashboard.report.AnnualReport;
 import io.xxgk.dashboard.report.AnnualReports;
-import io.xxgk.dashboard.report.ReportText;
 import io.xxgk.dashboard.scope.ReportScope;
+import io.xxgk.registry.ReportTemplate;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
@@ -46,8 +46,8 @@ class Overviews {
         ReportPeriod lastYear = thisYear.to().isAfter(today)
                 ? ReportPeriod.range(thisYear.from().minusYears(1), today.minusYears(1))
                 : ReportPeriod.year(year - 1);
-        var current = async(() -> reports.report(scope, thisYear, ReportText.Numbers.EXACT));
-        var previous = async(() -> reports.report(scope, lastYear, ReportText.Numbers.EXACT));
+        var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
+        var previous = async(() -> reports.report(scope, lastYear, ReportTemplate.Numbers.EXACT));
         List<ReportPeriod> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);

@@ -5,6 +5,7 @@ import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.registry.Channel;
 import io.xxgk.registry.Org;
 import io.xxgk.registry.Registry;
+import io.xxgk.registry.ReportTemplate;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
@@ -28,12 +29,14 @@ public class AnnualReports {
     private final StatsQueries stats;
     private final Checklists checklists;
     private final Registry registry;
+    private final ReportTemplates templates;
     private final Clock clock;
 
-    AnnualReports(StatsQueries stats, Checklists checklists, Registry registry, Clock clock) {
+    AnnualReports(StatsQueries stats, Checklists checklists, Registry registry, ReportTemplates templates, Clock clock) {
         this.stats = stats;
         this.checklists = checklists;
         this.registry = registry;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -46,8 +49,20 @@ public class AnnualReports {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    /** The scope's report: one org's, or the province's (every org in the registry counted, then added). */
-    public AnnualReport report(ReportScope scope, ReportPeriod period, ReportText.Numbers numbers) {
+    /** The scope's report written by its template, with figures {@code numbers} unless the template says otherwise per figure. */
+    public AnnualReport report(ReportScope scope, ReportPeriod period, ReportTemplate.Numbers numbers) {
+        return report(scope, period, templates.of(scope), numbers);
+    }
+
+    /**
+     * The scope's report: one org's, or the province's (every org in the registry counted, then added).
+     *
+     * @param template the scope's template, completed ({@link ReportTemplates}): the channels' order and the text's words
+     */
+    AnnualReport report(ReportScope scope, ReportPeriod asked, ReportTemplate template, ReportTemplate.Numbers numbers) {
+        // 2020-2021学年度 where the org writes it so
+        ReportPeriod period = asked.label().endsWith("学年") ? new ReportPeriod(asked.from(), asked.to(),
+                asked.label().replace("学年", template.academicYearLabel())) : asked;
         PeriodFigures figures = stats.figures(orgs(scope), period);
         String org = scope.id();
         Checklists.Edition edition = checklists.of(scope);
@@ -67,15 +82,14 @@ public class AnnualReports {
         LocalDate asOf = period.asOf(today(scope));
         AnnualReport report = new AnnualReport(org, new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),
                 figures.channels().stream()
-                        .sorted(Comparator.comparingInt(c -> order(known, c.channel())))
+                        .sorted(Comparator.comparingInt(c -> order(template.channels(), c.channel())))
                         .map(c -> new AnnualReport.ChannelLine(byId.containsKey(c.channel()) ? byId.get(c.channel()).name() : c.channel(), c,
                                 categories(figures.checklist(), categoryOf, c.channel())))
                         .toList(),
                 checklist, figures.departments(), figures.requests(), figures.complaints(), figures.service(), null, asOf, List.of(),
                 categories(edition, checklist), institutions(scope, figures), figures.reported());
-        ReportText.Names names = new ReportText.Names(byId.containsKey("hotline") ? byId.get("hotline").name() : ReportText.Names.DEFAULT.hotline(),
-                (int) report.orgs().stream().filter(o -> o.totals().items() > 0 || o.totals().views() > 0).count());
-        return report.withSections(ReportText.sections(report, numbers, scope, names));
+        int institutions = (int) report.orgs().stream().filter(o -> o.totals().items() > 0 || o.totals().views() > 0).count();
+        return report.withSections(ReportText.sections(report, new ReportText.Wording(template, numbers), scope, institutions));
     }
 
     /** A province's institutions with their totals, most items first; none in one org's report. */
@@ -125,10 +139,10 @@ public class AnnualReports {
         };
     }
 
-    /** Unknown channels (events of a channel since removed from the registry) come last. */
-    private static int order(List<Channel> known, String channel) {
+    /** In the template's order; unknown channels (events of a channel since removed from the registry) come last. */
+    private static int order(List<ReportTemplate.ChannelWording> known, String channel) {
         for (int i = 0; i < known.size(); i++) {
-            if (known.get(i).id().equals(channel)) {
+            if (known.get(i).channel().equals(channel)) {
                 return i;
             }
         }

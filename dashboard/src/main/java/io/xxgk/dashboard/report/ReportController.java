@@ -5,6 +5,8 @@ import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
 import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.registry.Registrar;
+import io.xxgk.registry.ReportTemplate;
 import io.xxgk.store.report.PeriodQuery;
 import io.xxgk.store.report.ReportPeriod;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,15 +37,19 @@ class ReportController {
     private static final String KIND = "report-query";
 
     private final AnnualReports reports;
+    private final ReportTemplates templates;
+    private final Registrar registrar;
     private final OrgAccess access;
 
-    ReportController(AnnualReports reports, OrgAccess access) {
+    ReportController(AnnualReports reports, ReportTemplates templates, Registrar registrar, OrgAccess access) {
         this.reports = reports;
+        this.templates = templates;
+        this.registrar = registrar;
         this.access = access;
     }
 
     @GetMapping(produces = "application/json")
-    AnnualReport report(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+    AnnualReport report(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
         return report(scope, query, numbers, Viewer.of(login), Role.LEADER);
     }
 
@@ -50,46 +58,72 @@ class ReportController {
     }
 
     @GetMapping(produces = PREVIEW_MEDIA_TYPE)
-    Preview preview(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+    Preview preview(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
         AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.LEADER);
+        return new Preview(report.period(), report.text(), report.sections(), ReportTables.of(report));
+    }
+
+    /**
+     * {@code POST /api/v1/orgs/{org}/report/preview} (WRITER and up) with a draft of the org's
+     * template: the preview as the draft would write it, before anyone saves it; a draft the
+     * template's rules refuse is refused the same way.
+     */
+    @PostMapping(path = "/preview", produces = {PREVIEW_MEDIA_TYPE, "application/json"})
+    Preview previewDraft(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers,
+                         @RequestBody(required = false) ReportTemplate draft, Authentication login) {
+        ReportPeriod period = period(scope, query);
+        ReportTemplate.Numbers style = numbers(numbers);
+        access.check(Viewer.of(login), scope, Role.WRITER);
+        ReportTemplate template = templates.draft(scope, registrar.checkReportTemplate(scope.id(), draft, ReportTemplateController.SECTIONS));
+        AnnualReport report = reports.report(scope, period, template, style == null ? template.numbers() : style);
         return new Preview(report.period(), report.text(), report.sections(), ReportTables.of(report));
     }
 
     /** {@code Accept: text/csv} or {@code format=csv}: a file to download. */
     @GetMapping(produces = "text/csv")
-    ResponseEntity<byte[]> csv(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+    ResponseEntity<byte[]> csv(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
         AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.WRITER);
         return file(report, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8), ReportCsv.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet} or {@code format=xlsx}. */
     @GetMapping(produces = ReportXlsx.MEDIA_TYPE)
-    ResponseEntity<byte[]> xlsx(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+    ResponseEntity<byte[]> xlsx(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
         AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.WRITER);
         return file(report, "xlsx", MediaType.parseMediaType(ReportXlsx.MEDIA_TYPE), ReportXlsx.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document} or {@code format=docx}. */
     @GetMapping(produces = ReportDocx.MEDIA_TYPE)
-    ResponseEntity<byte[]> docx(ReportScope scope, PeriodQuery query, @RequestParam(defaultValue = "rounded") String numbers, Authentication login) {
+    ResponseEntity<byte[]> docx(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
         AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.WRITER);
         return file(report, "docx", MediaType.parseMediaType(ReportDocx.MEDIA_TYPE), ReportDocx.of(report));
     }
 
     private AnnualReport report(ReportScope scope, PeriodQuery query, String numbers, Viewer viewer, Role role) {
-        ReportText.Numbers style = switch (numbers) {
-            case "rounded" -> ReportText.Numbers.ROUNDED;
-            case "exact" -> ReportText.Numbers.EXACT;
-            default -> throw invalid("numbers", "must be exact or rounded");
+        ReportPeriod period = period(scope, query);
+        ReportTemplate.Numbers style = numbers(numbers);
+        access.check(viewer, scope, role);
+        ReportTemplate template = templates.of(scope);
+        return reports.report(scope, period, template, style == null ? template.numbers() : style);
+    }
+
+    /** The report's {@code numbers=}, or null for the template's. */
+    private static ReportTemplate.Numbers numbers(String numbers) {
+        return switch (numbers) {
+            case null -> null;
+            case "rounded" -> ReportTemplate.Numbers.ROUNDED;
+            case "exact" -> ReportTemplate.Numbers.EXACT;
+            default -> throw invalid("numbers", "must be exact or rounded (without it, the org's report template decides)");
         };
-        ReportPeriod period;
+    }
+
+    private ReportPeriod period(ReportScope scope, PeriodQuery query) {
         try {
-            period = query.period(reports.today(scope));
+            return query.period(reports.today(scope));
         } catch (PeriodQuery.Invalid e) {
             throw invalid(e.parameter(), e.reason());
         }
-        access.check(viewer, scope, role);
-        return reports.report(scope, period, style);
     }
 
     private static ResponseEntity<byte[]> file(AnnualReport report, String extension, MediaType type, byte[] body) {

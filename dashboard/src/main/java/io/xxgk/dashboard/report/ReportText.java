@@ -3,69 +3,106 @@ package io.xxgk.dashboard.report;
 import io.xxgk.dashboard.report.AnnualReport.Section;
 import io.xxgk.dashboard.report.NumberPhrasing.Style;
 import io.xxgk.dashboard.scope.ReportScope;
-import io.xxgk.store.report.PeriodFigures;
+import io.xxgk.registry.ReportTemplate.ChannelWording;
+import io.xxgk.registry.ReportTemplate.Figure;
+import io.xxgk.registry.ReportTemplate.Numbers;
+import io.xxgk.registry.ReportTemplate;
 import io.xxgk.store.report.PeriodFigures.ChannelFigures;
+import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The statistics of the annual report as its sections, in the style of the real ones, one
  * sentence a method: the period; the items disclosed with each channel's items and views, and the
  * followers at the figures' date; requests (a declined request is an answer); complaints; service
  * contacts. Zeros are written as reports write them (未收到…), and a kind of figure nobody has ever
- * sent is left out: no data is not zero.
+ * sent is left out: no data is not zero. The org's {@link ReportTemplate} decides the channels'
+ * order and words, which figures appear and how each is rounded, and which sections appear; every
+ * sentence reads right with any of its figures left out.
  */
 public final class ReportText {
 
-    /** How figures are written: all exact, or rounded where the reports round (totals, views, followers). */
-    public enum Numbers {
-        EXACT, ROUNDED;
-
-        /** Amounts (items, views): 7000余条. */
-        Style amounts() {
-            return this == ROUNDED ? Style.OVER : Style.EXACT;
-        }
-
-        /** People (readers): 78万人. */
-        Style people() {
-            return this == ROUNDED ? Style.ROUNDED : Style.EXACT;
-        }
-
-        /** Snapshots (followers): 近8万. */
-        Style snapshots() {
-            return this == ROUNDED ? Style.NEARLY : Style.EXACT;
-        }
-    }
-
-    /**
-     * What the sentences name besides the figures.
-     *
-     * @param hotline      the hotline channel's name in the org's registry
-     * @param institutions in a province's report, how many institutions sent figures for the period
-     */
-    record Names(String hotline, int institutions) {
-        static final Names DEFAULT = new Names("服务热线", 0);
-    }
+    /** The ids of the sections, in the report's order. */
+    public static final List<String> SECTIONS = List.of("period", "proactive", "requests", "complaints", "service");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private ReportText() {
     }
 
-    static List<Section> sections(AnnualReport report, Numbers numbers, ReportScope scope, Names names) {
+    /**
+     * The template as the text applies it: each figure's style, or empty when it is left out.
+     *
+     * @param template the org's template, completed ({@link ReportTemplates#complete}): every channel listed, every word there
+     * @param numbers  the report's choice, else the template's: how figures without a style of their own are written
+     */
+    record Wording(ReportTemplate template, Numbers numbers) {
+
+        /** How one channel is written; a channel the template does not know (since removed) under its id. */
+        ChannelWording channel(String id) {
+            return template.channels().stream().filter(c -> c.channel().equals(id)).findFirst()
+                    .orElseGet(() -> ReportTemplates.complete(new ChannelWording(id, null, null, null, null, null, null, null, null, null,
+                            null, null, null, null), id));
+        }
+
+        Optional<Style> total() {
+            return style(template.total(), Style.OVER);
+        }
+
+        /** Items: 7000余条. */
+        Optional<Style> amount(Figure figure) {
+            return style(figure, Style.OVER);
+        }
+
+        /** Views: 190余万次, or where the channel says so 2000万多次. */
+        Optional<Style> views(ChannelWording channel) {
+            return style(channel.views(), "多".equals(channel.viewsRoundWith()) ? Style.MORE : Style.OVER);
+        }
+
+        /** Readers: 78万人. */
+        Optional<Style> people(Figure figure) {
+            return style(figure, Style.ROUNDED);
+        }
+
+        /** Followers at a date: 近8万. */
+        Optional<Style> snapshot(Figure figure) {
+            return style(figure, Style.NEARLY);
+        }
+
+        /** Figures reports never round (原创信息256条, 共15期): exact unless rounded on purpose. */
+        Optional<Style> small(Figure figure) {
+            return figure == null ? Optional.of(Style.EXACT) : amount(figure);
+        }
+
+        private Optional<Style> style(Figure figure, Style rounded) {
+            Figure chosen = figure != null ? figure : numbers == Numbers.ROUNDED ? Figure.ROUNDED : Figure.EXACT;
+            return switch (chosen) {
+                case EXACT -> Optional.of(Style.EXACT);
+                case ROUNDED -> Optional.of(rounded);
+                case OFF -> Optional.empty();
+            };
+        }
+    }
+
+    /** @param institutions in a province's report, how many institutions sent figures for the period */
+    static List<Section> sections(AnnualReport report, Wording wording, ReportScope scope, int institutions) {
         PeriodFigures.Reported reported = report.reported();
-        return List.of(
-                new Section("period", "数据统计期限", period(report), true),
-                section("proactive", "主动公开情况", reported.proactive(),
-                        () -> proactive(report, numbers, scope, names) + followers(report, numbers)),
-                section("requests", "依申请公开和不予公开情况", reported.requests(), () -> requests(report, scope)),
-                section("complaints", "因学校信息公开工作受到举报、复议、诉讼的情况", reported.complaints(), () -> complaints(report, scope)),
-                section("service", "信息公开服务情况", reported.service(), () -> service(report, names)));
+        return Stream.of(
+                        new Section("period", "数据统计期限", period(report), true),
+                        section("proactive", "主动公开情况", reported.proactive(),
+                                () -> proactive(report, wording, scope, institutions) + followers(report, wording)),
+                        section("requests", "依申请公开和不予公开情况", reported.requests(), () -> requests(report, scope)),
+                        section("complaints", "因学校信息公开工作受到举报、复议、诉讼的情况", reported.complaints(), () -> complaints(report, scope)),
+                        section("service", "信息公开服务情况", reported.service(), () -> service(report, wording)))
+                .filter(s -> wording.template().shows(s.id())).toList();
     }
 
     private static Section section(String id, String title, boolean reported, Supplier<String> text) {
@@ -81,70 +118,101 @@ public final class ReportText {
 
     /**
      * 2024年度全校主动公开各类信息7000余条，其中通过学校官网的信息数达1300条，浏览量190余万次；…。 Channels
-     * with views or issues but no items of their own follow in a sentence of their own (此外，…).
+     * whose items are not written (none, or left out) follow in a sentence of their own (此外，…).
      */
-    static String proactive(AnnualReport report, Numbers numbers, ReportScope scope, Names names) {
+    static String proactive(AnnualReport report, Wording wording, ReportScope scope, int institutions) {
         String label = label(report);
-        List<String> withItems = report.channels().stream().filter(c -> c.figures().items() > 0)
-                .map(c -> channel(c, numbers, scope)).flatMap(Optional::stream).toList();
-        List<String> without = report.channels().stream().filter(c -> c.figures().items() == 0)
-                .map(c -> channel(c, numbers, scope)).flatMap(Optional::stream).toList();
+        List<AnnualReport.ChannelLine> shown = report.channels().stream().filter(c -> channel(c, wording, scope, false).isPresent()).toList();
+        List<AnnualReport.ChannelLine> withItems = shown.stream().filter(c -> itemsShown(c, wording)).toList();
+        List<AnnualReport.ChannelLine> without = shown.stream().filter(c -> !itemsShown(c, wording)).toList();
+        Optional<Style> total = wording.total().filter(t -> report.totals().items() > 0);
         StringBuilder text = new StringBuilder();
-        if (report.totals().items() > 0) {
+        if (total.isPresent() || !withItems.isEmpty()) {
             // a province says how many of its institutions the figures come from
-            String subject = scope instanceof ReportScope.OneOrg ? scope.subject() : scope.subject() + "（" + names.institutions() + "所高校报送）";
-            text.append(label).append(subject).append("主动公开各类信息")
-                    .append(NumberPhrasing.phrase(report.totals().items(), numbers.amounts())).append("条");
+            String subject = scope instanceof ReportScope.OneOrg ? scope.subject() : scope.subject() + "（" + institutions + "所高校报送）";
+            text.append(label).append(subject).append("主动公开各类信息");
+            total.ifPresent(style -> text.append(NumberPhrasing.phrase(report.totals().items(), style)).append("条"));
             if (!withItems.isEmpty()) {
-                text.append("，其中").append(String.join("；", withItems));
+                text.append("，其中").append(clauses(withItems, wording, scope, true));
             }
             text.append("。");
         }
         if (!without.isEmpty()) {
-            text.append(text.isEmpty() ? label + "，" : "此外，").append(String.join("；", without)).append("。");
+            text.append(text.isEmpty() ? label + "，" : "此外，").append(clauses(without, wording, scope, false)).append("。");
+        }
+        return text.toString();
+    }
+
+    /** The channels' clauses, apart by "；", or by "，" where a channel continues the previous one's items. */
+    private static String clauses(List<AnnualReport.ChannelLine> lines, Wording wording, ReportScope scope, boolean withItems) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            boolean continues = withItems && i > 0 && Boolean.TRUE.equals(wording.channel(lines.get(i).channel()).joinPrevious());
+            if (i > 0) {
+                text.append(continues ? "，" : "；");
+            }
+            text.append(channel(lines.get(i), wording, scope, continues).orElseThrow());
         }
         return text.toString();
     }
 
     /**
-     * 通过学校官网的信息数达1300条，浏览量190余万次; a channel without items of its own starts with
-     * its name; none for a channel with neither items, views nor issues.
+     * 通过学校官网的信息数达1300条，浏览量190余万次; continuing the previous channel, 电子政务平台达1259条; a
+     * channel whose items are not written starts with its name (学校官网浏览量190余万次); none for a
+     * channel with nothing to write.
      */
-    static Optional<String> channel(AnnualReport.ChannelLine line, Numbers numbers, ReportScope scope) {
-        ChannelFigures c = line.figures();
-        if (c.items() == 0 && c.views() == 0 && c.issues() == 0) {
-            return Optional.empty();
+    static Optional<String> channel(AnnualReport.ChannelLine line, Wording wording, ReportScope scope, boolean continues) {
+        ChannelWording words = wording.channel(line.channel());
+        List<String> figures = figures(line, wording, scope);
+        if (!itemsShown(line, wording)) {
+            return figures.isEmpty() ? Optional.empty() : Optional.of(words.label() + String.join("，", figures));
         }
+        String items = NumberPhrasing.phrase(line.figures().items(), wording.amount(words.items()).orElseThrow()) + "条";
         List<String> parts = new ArrayList<>();
-        if (c.items() > 0) {
-            parts.add("通过" + line.name() + "的信息数达" + NumberPhrasing.phrase(c.items(), numbers.amounts()) + "条");
-        }
-        if (c.originalItems() > 0) {
-            parts.add("原创信息" + c.originalItems() + "条");
-        }
-        if (c.views() > 0) {
-            parts.add("浏览量" + NumberPhrasing.phrase(c.views(), numbers.amounts()) + "次");
-        }
-        if (c.readers() > 0) {
-            parts.add("阅读人数" + NumberPhrasing.phrase(c.readers(), numbers.people()) + "人");
-        }
-        if (c.issues() > 0) {
+        parts.add(continues ? words.label() + "达" + items : "通过" + words.label() + words.verb() + "的信息数达" + items);
+        parts.addAll(figures);
+        return Optional.of(String.join("，", parts));
+    }
+
+    private static boolean itemsShown(AnnualReport.ChannelLine line, Wording wording) {
+        ChannelWording words = wording.channel(line.channel());
+        return line.figures().items() > 0 && wording.amount(words.items()).isPresent();
+    }
+
+    /** The figures of a channel's clause after its items: each non-zero and not left out. */
+    private static List<String> figures(AnnualReport.ChannelLine line, Wording wording, ReportScope scope) {
+        ChannelFigures c = line.figures();
+        ChannelWording words = wording.channel(line.channel());
+        List<String> parts = new ArrayList<>();
+        figure(parts, c.originalItems(), wording.small(words.originalItems()), n -> "原创信息" + n + "条");
+        figure(parts, c.views(), wording.views(words), n -> words.viewsLabel() + n + "次");
+        figure(parts, c.readers(), wording.people(words.readers()), n -> words.readersLabel() + n + "人");
+        if (c.issues() > 0 && words.issues() != Figure.OFF) {
             // an issue number is one paper's; several institutions' papers have none in common
             String issues = "共" + c.issues() + "期" + (c.pages() > 0 ? c.pages() + "版" : "");
             parts.add(scope instanceof ReportScope.OneOrg ? issues + "，达到第" + c.lastIssueNumber() + "期" : issues);
         }
-        String clause = String.join("，", parts);
-        return Optional.of(c.items() > 0 ? clause : line.name() + clause);
+        return parts;
+    }
+
+    private static void figure(List<String> parts, long n, Optional<Style> style, Function<String, String> words) {
+        if (n > 0) {
+            style.ifPresent(s -> parts.add(words.apply(NumberPhrasing.phrase(n, s))));
+        }
     }
 
     /**
      * 截至2024年12月31日，微信公众号订阅人数近8万。 At the day the figures stand at; a snapshot from
-     * before the period is not the period's and is left out; nothing when no channel has followers.
+     * before the period is not the period's and is left out; nothing when no channel has followers to write.
      */
-    static String followers(AnnualReport report, Numbers numbers) {
-        List<String> followers = report.channels().stream().filter(c -> c.figures().followers() > 0 && !c.figures().followersStale())
-                .map(c -> c.name() + "订阅人数" + NumberPhrasing.phrase(c.figures().followers(), numbers.snapshots()))
-                .toList();
+    static String followers(AnnualReport report, Wording wording) {
+        List<String> followers = new ArrayList<>();
+        for (AnnualReport.ChannelLine c : report.channels()) {
+            ChannelWording words = wording.channel(c.channel());
+            if (!c.figures().followersStale()) {
+                figure(followers, c.figures().followers(), wording.snapshot(words.followers()), n -> words.label() + words.followersLabel() + n);
+            }
+        }
         return followers.isEmpty() ? "" : "截至" + report.asOf().format(DATE) + "，" + String.join("，", followers) + "。";
     }
 
@@ -197,8 +265,8 @@ public final class ReportText {
     private record Kind(String name, long count) {
     }
 
-    /** 本年度服务热线接受来电402起，窗口来访466起。 Only the kinds there were; nothing without any. */
-    static String service(AnnualReport report, Names names) {
+    /** 本年度服务热线接受来电402起，窗口来访466起, under the hotline's label. Only the kinds there were; nothing without any. */
+    static String service(AnnualReport report, Wording wording) {
         PeriodFigures.ServiceContacts service = report.service();
         List<String> contacts = new ArrayList<>();
         if (service.call() > 0) {
@@ -213,7 +281,7 @@ public final class ReportText {
         if (service.handled() > 0) {
             contacts.add("共办理事项" + service.handled() + "起");
         }
-        return contacts.isEmpty() ? "" : within(report.period().span()) + names.hotline() + String.join("，", contacts) + "。";
+        return contacts.isEmpty() ? "" : within(report.period().span()) + wording.channel("hotline").label() + String.join("，", contacts) + "。";
     }
 
     /** 2024年度, or for a period in progress 2026年度（截至2026年12月1日）. */
@@ -227,11 +295,11 @@ public final class ReportText {
         return scope instanceof ReportScope.OneOrg ? "学校" : scope.subject();
     }
 
-    /** 本年度, 本学年, or 统计期内 for a range. */
+    /** 本年度, 本学年 (本学年度), or 统计期内 for a range. */
     private static String within(ReportPeriod period) {
-        if (period.label().endsWith("年度")) {
-            return "本年度";
+        if (period.label().endsWith("学年") || period.label().endsWith("学年度")) {
+            return period.label().endsWith("度") ? "本学年度" : "本学年";
         }
-        return period.label().endsWith("学年") ? "本学年" : "统计期内";
+        return period.label().endsWith("年度") ? "本年度" : "统计期内";
     }
 }
