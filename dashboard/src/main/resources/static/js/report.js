@@ -1,8 +1,10 @@
-// The report writers' page: pick a period, preview the paragraph and tables, download the files.
+// The report writers' page: pick a period, preview the paragraph and tables, download the files,
+// and shape the paragraph with the org's report template, previewed as it is edited.
 'use strict';
 
 (() => {
   const form = document.getElementById('period');
+  const PREVIEW = 'application/vnd.xxgk.report-preview+json';
 
   function period() {
     const kind = form.querySelector('input[name=kind]:checked').value;
@@ -25,10 +27,17 @@
       event.preventDefault();
     }
     document.body.dataset.ready = 'false';
-    const query = Object.assign(period(), {numbers: document.getElementById('numbers').value});
+    const query = period();
+    const numbers = document.getElementById('numbers').value;
+    if (numbers) {
+      query.numbers = numbers;
+    }
     xxgk.status('生成中…');
     try {
-      const p = await xxgk.fetchJson(xxgk.api('report', query), 'application/vnd.xxgk.report-preview+json');
+      // an edited template is previewed as a draft; the files follow the saved one
+      const edited = template.edited();
+      const p = edited ? await xxgk.send('POST', xxgk.api('report/preview', query), edited, PREVIEW)
+        : await xxgk.fetchJson(xxgk.api('report', query), PREVIEW);
       document.getElementById('report-title').textContent = `${p.period.label}统计（${p.period.from} 至 ${p.period.to}）`;
       // a paragraph a section, as the files have them
       document.getElementById('report-text').replaceChildren(...p.text.split('\n').map(line => {
@@ -52,17 +61,186 @@
           link.href = xxgk.api('report', Object.assign({}, query, {format}));
         }
       }
-      xxgk.status('');
+      xxgk.status(edited ? '预览按未保存的模板；下载的文件按已保存的模板' : '');
     } catch (e) {
       xxgk.status(`无法生成：${e.message}`, true);
     }
     document.body.dataset.ready = 'true';
   }
 
+  /** The template editor: what the writer changed, saved with the version it started from. */
+  const template = (() => {
+    const card = document.getElementById('template');
+    const FIGURES = {items: '信息数', originalItems: '原创', views: '浏览量', readers: '阅读人数', followers: '订阅人数', issues: '期数'};
+    const STYLES = {'': '默认', exact: '精确', rounded: '约数', off: '不写'};
+    const SECTIONS = {period: '数据统计期限', proactive: '主动公开情况', requests: '依申请公开和不予公开情况',
+      complaints: '举报、复议、诉讼', service: '信息公开服务情况'};
+    let loaded = null;
+    let savedDraft = '';
+    let timer = null;
+
+    function select(options, value, label) {
+      const element = document.createElement('select');
+      element.setAttribute('aria-label', label);
+      for (const [v, text] of Object.entries(options)) {
+        element.add(new Option(text, v, false, v === (value || '')));
+      }
+      return element;
+    }
+
+    function input(value, label, size) {
+      const element = document.createElement('input');
+      element.value = value || '';
+      element.size = size;
+      element.setAttribute('aria-label', label);
+      return element;
+    }
+
+    function cell(row, ...children) {
+      const td = row.insertCell();
+      td.append(...children);
+      return td;
+    }
+
+    function move(row, by) {
+      const sibling = by < 0 ? row.previousElementSibling : row.nextElementSibling;
+      if (sibling) {
+        row.parentNode.insertBefore(row, by < 0 ? sibling : sibling.nextElementSibling);
+        changed();
+      }
+    }
+
+    function button(text, label, action) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = text;
+      b.setAttribute('aria-label', label);
+      b.addEventListener('click', action);
+      return b;
+    }
+
+    function render(t) {
+      loaded = t;
+      document.getElementById('template-version').textContent = t.version
+        ? `（第 ${t.version} 版，${t.changedBy} 保存于 ${new Date(t.changedAt).toLocaleString('zh-CN')}）` : '（默认，尚未保存）';
+      document.getElementById('template-numbers').value = t.numbers;
+      const total = document.getElementById('template-total');
+      total.replaceChildren(...Object.entries(STYLES).map(([v, text]) => new Option(text, v, false, v === (t.total || ''))));
+      document.getElementById('template-academic-year').value = t.academicYearLabel;
+      document.getElementById('template-sections').replaceChildren(...Object.entries(SECTIONS).map(([id, title]) => {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.dataset.section = id;
+        box.checked = t.sections[id] !== false;
+        label.append(box, ' ', title);
+        return label;
+      }));
+      const table = document.getElementById('template-channels');
+      xxgk.table(table, [['顺序', '渠道', '名称', '动词', '浏览量称谓', '浏览量约数', '接上一渠道', ...Object.values(FIGURES)]]);
+      const body = table.createTBody();
+      for (const c of t.channels) {
+        const row = body.insertRow();
+        row.dataset.channel = c.channel;
+        row.dataset.readersLabel = c.readersLabel;
+        row.dataset.followersLabel = c.followersLabel;
+        cell(row, button('↑', `${c.label} 上移`, () => move(row, -1)), button('↓', `${c.label} 下移`, () => move(row, 1)));
+        cell(row, c.channel);
+        cell(row, input(c.label, `${c.channel} 名称`, 10)).dataset.field = 'label';
+        cell(row, input(c.verb, `${c.channel} 动词`, 4)).dataset.field = 'verb';
+        cell(row, input(c.viewsLabel, `${c.channel} 浏览量称谓`, 10)).dataset.field = 'viewsLabel';
+        cell(row, select({'余': '190余万', '多': '2000万多'}, c.viewsRoundWith, `${c.channel} 浏览量约数`)).dataset.field = 'viewsRoundWith';
+        const join = document.createElement('input');
+        join.type = 'checkbox';
+        join.checked = c.joinPrevious === true;
+        join.setAttribute('aria-label', `${c.channel} 接上一渠道（电子政务平台达1259条）`);
+        cell(row, join).dataset.field = 'joinPrevious';
+        for (const [figure, name] of Object.entries(FIGURES)) {
+          cell(row, select(STYLES, c[figure], `${c.channel} ${name}`)).dataset.field = figure;
+        }
+      }
+      savedDraft = JSON.stringify(draft());
+    }
+
+    /** The template as the editor shows it, with the version it was loaded at. */
+    function draft() {
+      const channels = [...document.querySelectorAll('#template-channels tbody tr')].map(row => {
+        const c = {channel: row.dataset.channel, readersLabel: row.dataset.readersLabel, followersLabel: row.dataset.followersLabel};
+        row.querySelectorAll('td[data-field]').forEach(td => {
+          const control = td.firstElementChild;
+          const value = control.type === 'checkbox' ? control.checked : control.value;
+          if (value !== '') {
+            c[td.dataset.field] = value;
+          }
+        });
+        return c;
+      });
+      const sections = {};
+      document.querySelectorAll('#template-sections input').forEach(box => { sections[box.dataset.section] = box.checked; });
+      const total = document.getElementById('template-total').value;
+      return Object.assign({
+        version: loaded.version,
+        numbers: document.getElementById('template-numbers').value,
+        academicYearLabel: document.getElementById('template-academic-year').value,
+        sections, channels,
+      }, total ? {total} : {});
+    }
+
+    function changed() {
+      clearTimeout(timer);
+      timer = setTimeout(preview, 300);
+    }
+
+    function status(text, error) {
+      const element = document.getElementById('template-status');
+      element.textContent = text;
+      element.classList.toggle('error', Boolean(error));
+    }
+
+    async function load() {
+      render(await xxgk.fetchJson(xxgk.api('report-template', {})));
+    }
+
+    async function save() {
+      status('保存中…');
+      try {
+        render(await xxgk.send('PUT', xxgk.api('report-template', {}), draft()));
+        status(`已保存第 ${loaded.version} 版`);
+      } catch (e) {
+        // 409: someone saved meanwhile; the writer reloads and edits again rather than overwrite it
+        status(`未保存：${e.message}`, true);
+      }
+      preview();
+    }
+
+    if (card) {
+      card.addEventListener('input', changed);
+      card.addEventListener('change', changed);
+      document.getElementById('template-save').addEventListener('click', save);
+      document.getElementById('template-reset').addEventListener('click', async () => {
+        await load();
+        status('');
+        preview();
+      });
+    }
+
+    return {
+      load: () => (card ? load().catch(e => status(`无法读取模板：${e.message}`, true)) : Promise.resolve()),
+      /** The edited template, or null when it is as saved (or there is no editor). */
+      edited: () => {
+        if (!loaded) {
+          return null;
+        }
+        const now = draft();
+        return JSON.stringify(now) === savedDraft ? null : now;
+      },
+    };
+  })();
+
   if (form) {
     xxgk.followSwitcher();
     form.querySelectorAll('input[name=kind]').forEach(r => r.addEventListener('change', kindChanged));
     form.addEventListener('submit', preview);
-    preview();
+    template.load().then(() => preview());
   }
 })();

@@ -7,6 +7,7 @@ import io.xxgk.contract.EventData;
 import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.OrgChecklist;
+import io.xxgk.registry.ReportTemplate;
 import io.xxgk.registry.RegistryFollower;
 import io.xxgk.store.events.StoredEvent;
 import io.xxgk.store.report.ReportPeriod;
@@ -60,6 +61,8 @@ class BrowserTest {
     private static final Path ARTIFACTS = Path.of("target", "browser");
     private static final DashboardTestServers SERVERS = DashboardTestServers.create("browser");
     private static final String WRITER = SERVERS.user("writer", Role.WRITER, "demo");
+    /** Shapes the template of an org of her own, so that the other tests read the default paragraph. */
+    private static final String SHAPER = SERVERS.user("shaper", Role.WRITER, "shaping");
     private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
     private static WebDriver browser;
@@ -73,13 +76,15 @@ class BrowserTest {
     @BeforeAll
     static void eventsAndBrowser() throws Exception {
         SERVERS.migrate();
-        SERVERS.orgs("demo");
+        SERVERS.orgs("demo", "shaping");
         List<StoredEvent> rows = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            rows.add(DashboardTestServers.published("demo", "w" + i, YEAR + "-03-02", "website", 6));
-        }
-        for (int i = 0; i < 12; i++) {
-            rows.add(DashboardTestServers.published("demo", "c" + i, YEAR + "-05-02", "wechat", null));
+        for (String org : List.of("demo", "shaping")) {
+            for (int i = 0; i < 30; i++) {
+                rows.add(DashboardTestServers.published(org, "w" + i, YEAR + "-03-02", "website", 6));
+            }
+            for (int i = 0; i < 12; i++) {
+                rows.add(DashboardTestServers.published(org, "c" + i, YEAR + "-05-02", "wechat", null));
+            }
         }
         for (int i = 0; i < 20; i++) {
             // on 1 January: inside the same days of last year, whatever today is
@@ -211,6 +216,41 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#checklist-table tbody tr:nth-child(6)")).getText())
                 .contains("https://xxgk.demo.edu.cn/ndbg");
         assertThat(browser.findElement(By.cssSelector("#checklist-table tbody tr:nth-child(12)")).getText()).contains("不适用");
+    }
+
+    @Test
+    void aWriterShapesTheParagraphWithTheTemplateSeesItAsSheTypesAndSavesIt() throws Exception {
+        logIn("shaper", SHAPER);
+        browser.findElement(By.linkText("年度报告")).click();
+        awaitReady();
+        browser.findElement(By.cssSelector("#template summary")).click();
+        assertThat(browser.findElement(By.id("template-version")).getText()).contains("默认");
+
+        WebElement website = browser.findElement(By.cssSelector("#template-channels tr[data-channel=website]"));
+        WebElement label = website.findElement(By.cssSelector("td[data-field=label] input"));
+        label.clear();
+        label.sendKeys("学校网站");
+        WebElement wechat = browser.findElement(By.cssSelector("#template-channels tr[data-channel=wechat]"));
+        new Select(wechat.findElement(By.cssSelector("td[data-field=items] select"))).selectByValue("off");
+        wechat.findElement(By.cssSelector("td:first-child button")).click();   // 微信公众号 before the website
+        awaitText("report-text", "通过学校网站的信息数达30条");
+        assertThat(browser.findElement(By.id("report-text")).getText()).as("the draft, before it is saved")
+                .doesNotContain("通过微信公众号的信息数").contains("全校主动公开各类信息42条，其中通过学校网站的信息数达30条");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("未保存的模板");
+        screenshot("report-template");
+
+        browser.findElement(By.id("template-save")).click();
+        awaitText("template-status", "已保存第 1 版");
+        ReportTemplate saved = registry.registry().reportTemplate("shaping").orElseThrow();
+        assertThat(saved.changedBy()).isEqualTo("shaper");
+        assertThat(saved.channels()).extracting(ReportTemplate.ChannelWording::channel).startsWith("wechat", "website");
+        assertThat(saved.channels().get(1).label()).isEqualTo("学校网站");
+        assertThat(saved.channels().getFirst().items()).isEqualTo(ReportTemplate.Figure.OFF);
+        browser.navigate().refresh();
+        awaitReady();
+        assertThat(browser.findElement(By.id("report-text")).getText()).as("the saved template writes the report")
+                .contains("通过学校网站的信息数达30条").doesNotContain("通过微信公众号的信息数");
+        assertThat(browser.findElement(By.id("status")).getText()).isEmpty();
     }
 
     /** A fresh session: the login form, then the overview. */
