@@ -1,9 +1,11 @@
 package io.xxgk.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.xxgk.testing.Promtool;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,9 +55,10 @@ class DashboardAccessTest {
 
     @Test
     void healthIsOpenAndReportsClickHouse() throws Exception {
-        HttpResponse<String> health = get("/actuator/health/readiness", "application/json", null, null);
+        // ready once the registry is read and ClickHouse answers, which may take a moment after start
+        HttpResponse<String> health = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/actuator/health/readiness", "application/json", null, null), h -> h.statusCode() == 200);
 
-        assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"clickHouse\":{").contains("\"status\":\"UP\"");
     }
 
