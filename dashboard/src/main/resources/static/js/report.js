@@ -61,6 +61,12 @@
           link.href = xxgk.api('report', Object.assign({}, query, {format}));
         }
       }
+      for (const format of ['xlsx', 'docx']) {
+        const link = document.getElementById(`download-checklist-${format}`);
+        if (link) {
+          link.href = xxgk.api('checklist-table', Object.assign(period(), {format}));
+        }
+      }
       xxgk.status(edited ? '预览按未保存的模板；下载的文件按已保存的模板' : '');
     } catch (e) {
       xxgk.status(`无法生成：${e.message}`, true);

@@ -3,6 +3,7 @@ package io.xxgk.dashboard.report;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.xxgk.registry.ChannelKind;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
                            List<ChecklistLine> checklist, List<PeriodFigures.DepartmentFigures> departments,
                            PeriodFigures.Requests requests, PeriodFigures.Complaints complaints, PeriodFigures.ServiceContacts service,
                            String text, LocalDate asOf, List<Section> sections, List<CategoryLine> categories, List<OrgLine> orgs,
-                           @JsonIgnore PeriodFigures.Reported reported) {
+                           @JsonIgnore PeriodFigures.Reported reported, String orgName) {
 
     /**
      * The same report with its sections and the text they make, which are written from the rest:
@@ -27,7 +28,7 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
     AnnualReport withSections(List<Section> sections) {
         String text = String.join("\n", sections.stream().map(Section::text).filter(t -> !t.isEmpty()).toList());
         return new AnnualReport(org, period, totals, channels, checklist, departments, requests, complaints, service, text, asOf,
-                sections, categories, orgs, reported);
+                sections, categories, orgs, reported, orgName);
     }
 
     /** The period, and whether it has ended ({@code asOf} is then its last day). */
@@ -46,13 +47,15 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
     /**
      * A channel's figures under the name the org gives it (学校官网). The JSON is flat, id and
      * name first: {@code {"channel", "name", "items", …}}.
+     *
+     * @param kind what sort of channel it is, or null for a channel no longer in the registry
      */
     public record ChannelLine(String channel, String name,
                               @JsonUnwrapped @JsonIgnoreProperties("channel") PeriodFigures.ChannelFigures figures,
-                              List<CategoryItems> categories) {
+                              List<CategoryItems> categories, ChannelKind kind) {
 
-        public ChannelLine(String name, PeriodFigures.ChannelFigures figures, List<CategoryItems> categories) {
-            this(figures.channel(), name, figures, categories);
+        public ChannelLine(String name, PeriodFigures.ChannelFigures figures, List<CategoryItems> categories, ChannelKind kind) {
+            this(figures.channel(), name, figures, categories, kind);
         }
     }
 
@@ -81,9 +84,10 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
      * @param disclosed   published at or before the period's end and not withdrawn since (a standing disclosure counts)
      * @param applicable  false when the org's edition marks it 不适用: then it is neither 已公开 nor 未公开
      * @param responsible the department the edition makes responsible, or null
+     * @param categoryNumber its category's number (1-10: 一 基本信息 … 十 其他)
      */
     public record ChecklistLine(int item, String category, String title, long count, LocalDate lastDate, List<String> departments,
-                                String link, boolean disclosed, boolean applicable, String responsible) {
+                                String link, boolean disclosed, boolean applicable, String responsible, int categoryNumber) {
 
         /** 已公开, 未公开 or 不适用, as the table says it. */
         public String status() {

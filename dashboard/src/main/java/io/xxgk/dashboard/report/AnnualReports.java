@@ -75,7 +75,8 @@ public class AnnualReports {
             PeriodFigures.ChecklistFigures f = published.get(entry.item());
             return new AnnualReport.ChecklistLine(entry.item(), entry.category(), entry.title(), f == null ? 0 : f.count(),
                     f == null ? null : f.lastDate(), f == null ? List.of() : f.departments(), entry.link(),
-                    entry.applicable() && figures.disclosed().contains(entry.item()), entry.applicable(), entry.department());
+                    entry.applicable() && figures.disclosed().contains(entry.item()), entry.applicable(), entry.department(),
+                    entry.categoryNumber());
         }).toList();
         Map<Integer, Integer> categoryOf = edition.entries().stream()
                 .collect(Collectors.toMap(Checklists.Entry::item, Checklists.Entry::categoryNumber));
@@ -84,12 +85,21 @@ public class AnnualReports {
                 figures.channels().stream()
                         .sorted(Comparator.comparingInt(c -> order(template.channels(), c.channel())))
                         .map(c -> new AnnualReport.ChannelLine(byId.containsKey(c.channel()) ? byId.get(c.channel()).name() : c.channel(), c,
-                                categories(figures.checklist(), categoryOf, c.channel())))
+                                categories(figures.checklist(), categoryOf, c.channel()),
+                                byId.containsKey(c.channel()) ? byId.get(c.channel()).kind() : null))
                         .toList(),
                 checklist, figures.departments(), figures.requests(), figures.complaints(), figures.service(), null, asOf, List.of(),
-                categories(edition, checklist), institutions(scope, figures), figures.reported());
+                categories(edition, checklist), institutions(scope, figures), figures.reported(), name(scope));
         int institutions = (int) report.orgs().stream().filter(o -> o.totals().items() > 0 || o.totals().views() > 0).count();
         return report.withSections(ReportText.sections(report, new ReportText.Wording(template, numbers), scope, institutions));
+    }
+
+    /** The name documents print: the org's (示例大学), or 全省高校 for a province. */
+    private String name(ReportScope scope) {
+        return switch (scope) {
+            case ReportScope.OneOrg one -> registry.org(one.org()).map(Org::name).orElse(one.org());
+            case ReportScope.Province province -> province.subject();
+        };
     }
 
     /** A province's institutions with their totals, most items first; none in one org's report. */

@@ -1,18 +1,13 @@
 package io.xxgk.dashboard.report;
 
 import io.xxgk.dashboard.scope.ReportScope;
-import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
-import io.xxgk.dashboard.web.InvalidInput;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.Registrar;
 import io.xxgk.registry.ReportTemplate;
 import io.xxgk.store.report.PeriodQuery;
-import io.xxgk.store.report.ReportPeriod;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -34,33 +29,34 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
     static final String PREVIEW_MEDIA_TYPE = "application/vnd.xxgk.report-preview+json";
-    private static final String KIND = "report-query";
+    private static final String FILE = "信息公开统计";
 
-    private final AnnualReports reports;
+    private final ReportRequests requests;
     private final ReportTemplates templates;
     private final Registrar registrar;
-    private final OrgAccess access;
 
-    ReportController(AnnualReports reports, ReportTemplates templates, Registrar registrar, OrgAccess access) {
-        this.reports = reports;
+    ReportController(ReportRequests requests, ReportTemplates templates, Registrar registrar) {
+        this.requests = requests;
         this.templates = templates;
         this.registrar = registrar;
-        this.access = access;
     }
 
     @GetMapping(produces = "application/json")
     AnnualReport report(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
-        return report(scope, query, numbers, Viewer.of(login), Role.LEADER);
+        return requests.report(scope, query, numbers, Viewer.of(login), Role.LEADER);
     }
 
     /** The report page's preview ({@code format=preview}): the paragraph and the tables the files hold, cell by cell. */
     record Preview(AnnualReport.Period period, String text, List<AnnualReport.Section> sections, ReportTables tables) {
+
+        static Preview of(AnnualReport report) {
+            return new Preview(report.period(), report.text(), report.sections(), ReportTables.of(report));
+        }
     }
 
     @GetMapping(produces = PREVIEW_MEDIA_TYPE)
     Preview preview(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
-        AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.LEADER);
-        return new Preview(report.period(), report.text(), report.sections(), ReportTables.of(report));
+        return Preview.of(requests.report(scope, query, numbers, Viewer.of(login), Role.LEADER));
     }
 
     /**
@@ -71,70 +67,28 @@ class ReportController {
     @PostMapping(path = "/preview", produces = {PREVIEW_MEDIA_TYPE, "application/json"})
     Preview previewDraft(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers,
                          @RequestBody(required = false) ReportTemplate draft, Authentication login) {
-        ReportPeriod period = period(scope, query);
-        ReportTemplate.Numbers style = numbers(numbers);
-        access.check(Viewer.of(login), scope, Role.WRITER);
-        ReportTemplate template = templates.draft(scope, registrar.checkReportTemplate(scope.id(), draft, ReportTemplateController.SECTIONS));
-        AnnualReport report = reports.report(scope, period, template, style == null ? template.numbers() : style);
-        return new Preview(report.period(), report.text(), report.sections(), ReportTables.of(report));
+        return Preview.of(requests.report(scope, query, numbers, Viewer.of(login), Role.WRITER,
+                () -> templates.draft(scope, registrar.checkReportTemplate(scope.id(), draft, ReportTemplateController.SECTIONS))));
     }
 
     /** {@code Accept: text/csv} or {@code format=csv}: a file to download. */
     @GetMapping(produces = "text/csv")
     ResponseEntity<byte[]> csv(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
-        AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.WRITER);
-        return file(report, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8), ReportCsv.of(report));
+        AnnualReport report = requests.report(scope, query, numbers, Viewer.of(login), Role.WRITER);
+        return ReportRequests.file(report, FILE, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8), ReportCsv.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet} or {@code format=xlsx}. */
     @GetMapping(produces = ReportXlsx.MEDIA_TYPE)
     ResponseEntity<byte[]> xlsx(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
-        AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.WRITER);
-        return file(report, "xlsx", MediaType.parseMediaType(ReportXlsx.MEDIA_TYPE), ReportXlsx.of(report));
+        AnnualReport report = requests.report(scope, query, numbers, Viewer.of(login), Role.WRITER);
+        return ReportRequests.file(report, FILE, "xlsx", MediaType.parseMediaType(ReportXlsx.MEDIA_TYPE), ReportXlsx.of(report));
     }
 
     /** {@code Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document} or {@code format=docx}. */
     @GetMapping(produces = ReportDocx.MEDIA_TYPE)
     ResponseEntity<byte[]> docx(ReportScope scope, PeriodQuery query, @RequestParam(required = false) String numbers, Authentication login) {
-        AnnualReport report = report(scope, query, numbers, Viewer.of(login), Role.WRITER);
-        return file(report, "docx", MediaType.parseMediaType(ReportDocx.MEDIA_TYPE), ReportDocx.of(report));
-    }
-
-    private AnnualReport report(ReportScope scope, PeriodQuery query, String numbers, Viewer viewer, Role role) {
-        ReportPeriod period = period(scope, query);
-        ReportTemplate.Numbers style = numbers(numbers);
-        access.check(viewer, scope, role);
-        ReportTemplate template = templates.of(scope);
-        return reports.report(scope, period, template, style == null ? template.numbers() : style);
-    }
-
-    /** The report's {@code numbers=}, or null for the template's. */
-    private static ReportTemplate.Numbers numbers(String numbers) {
-        return switch (numbers) {
-            case null -> null;
-            case "rounded" -> ReportTemplate.Numbers.ROUNDED;
-            case "exact" -> ReportTemplate.Numbers.EXACT;
-            default -> throw invalid("numbers", "must be exact or rounded (without it, the org's report template decides)");
-        };
-    }
-
-    private ReportPeriod period(ReportScope scope, PeriodQuery query) {
-        try {
-            return query.period(reports.today(scope));
-        } catch (PeriodQuery.Invalid e) {
-            throw invalid(e.parameter(), e.reason());
-        }
-    }
-
-    private static ResponseEntity<byte[]> file(AnnualReport report, String extension, MediaType type, byte[] body) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(report.org() + "-" + report.period().span().label() + "." + extension, StandardCharsets.UTF_8).build().toString())
-                .body(body);
-    }
-
-    private static InvalidInput invalid(String parameter, String reason) {
-        return InvalidInput.of(KIND, parameter, reason).with("accepted", PeriodQuery.ACCEPTED);
+        AnnualReport report = requests.report(scope, query, numbers, Viewer.of(login), Role.WRITER);
+        return ReportRequests.file(report, FILE, "docx", MediaType.parseMediaType(ReportDocx.MEDIA_TYPE), ReportDocx.of(report));
     }
 }

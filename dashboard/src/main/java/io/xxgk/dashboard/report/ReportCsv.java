@@ -1,5 +1,6 @@
 package io.xxgk.dashboard.report;
 
+import io.xxgk.dashboard.documents.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,14 @@ final class ReportCsv {
         StringBuilder out = new StringBuilder(BOM);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL)) {
             csv.printRecord("统计期", r.period().span().label(), r.period().span().from(), r.period().span().to());
-            for (List<List<Object>> table : List.of(tables.summary(), tables.channels(), tables.checklist(), tables.departments())) {
+            for (Table table : List.of(tables.summary(), tables.channels(), tables.checklist(), tables.departments())) {
                 csv.println();
-                csv.printRecords(table);
+                csv.printRecord(table.title());
+                csv.printRecord(table.header());
+                for (List<Object> row : table.rows()) {
+                    // for a machine: ISO dates, blank where a figure does not apply
+                    csv.printRecord(row.stream().map(c -> c == null ? "" : c).toList());
+                }
             }
             csv.println();
             csv.printRecord("报告文字");

@@ -2,8 +2,8 @@ package io.xxgk.dashboard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.xxgk.contract.EventData;
 import io.xxgk.contract.EventData.ItemPublished;
+import io.xxgk.contract.EventData;
 import io.xxgk.dashboard.DashboardClient;
 import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.registry.RegistryFollower;
@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -151,8 +152,8 @@ class ReportApiTest {
         assertThat(item12.path("disclosed").asBoolean()).isFalse();
         assertThat(later.path("checklist").get(0).path("disclosed").asBoolean()).as("item 1: never published").isFalse();
         String csv = new String(client().download("/api/v1/orgs/demo/report?year=2025&format=csv", "*/*").body(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("6,基本信息,信息公开年度报告,已公开,0,,党政办公室,\r\n", "12,招生考试信息,参加研究生复试的考生成绩,不适用,0,,,\r\n",
-                "1,基本信息,").doesNotContain("12,招生考试信息,参加研究生复试的考生成绩,未公开");
+        assertThat(csv).contains("一、基本信息,6,信息公开年度报告,已公开,0,,党政办公室,\r\n", "二、招生考试信息,12,参加研究生复试的考生成绩,不适用,,,,\r\n",
+                "一、基本信息,1,").doesNotContain("参加研究生复试的考生成绩,未公开");
         JsonNode overview = json.readTree(client().get("/api/v1/orgs/demo/overview?year=2025").body());
         assertThat(overview.path("checklist").path("published").asLong() + "/" + overview.path("checklist").path("total").asLong())
                 .as("items 6 and 33 disclosed, of the 49 that apply").isEqualTo("2/49");
@@ -212,66 +213,97 @@ class ReportApiTest {
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment", ".csv"));
         String csv = new String(response.body(), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF统计期,2024年度,2024-01-01,2024-12-31\r\n")
-                .contains("主动公开信息（条）,1672\r\n")
-                .contains("wechat,微信公众号,372,256,0,0,78123,0,0,0\r\n")
-                .contains("6,基本信息,信息公开年度报告,已公开,650,2024-03-01,党政办公室,\r\n")
-                .contains("1,基本信息,")
+                .contains("表1 主动公开及依申请公开情况\r\n项目,数量\r\n主动公开信息（条）,1672\r\n")
+                .as("a figure a channel's kind does not have is blank, one it has is there, zero or not")
+                .contains("微信公众号,372,256,0,0,78123,,,\r\n", "校报校刊,0,,,,,1,336,4\r\n", "合计,1672,256,,,,,,\r\n")
+                .as("the 清单 with its categories numbered, the edition's responsible department (none yet)")
+                .contains("一、基本信息,6,信息公开年度报告,已公开,650,2024-03-01,,\r\n")
+                .contains("一、基本信息,1,")
                 .contains("报告文字\r\n数据统计期限为2024年1月1日至2024年12月31日。\r\n2024年度全校主动公开各类信息1600余条");
     }
 
     @Test
-    void theReportAsAWorkbookHasItsFourSheetsWithNumbersAsNumbers() throws Exception {
+    void theReportAsAWorkbookHasItsSheetsWithNumbersAsNumbersAndDatesAsDates() throws Exception {
         HttpResponse<byte[]> response = client().download("/api/v1/orgs/demo/report?format=xlsx&year=2024", "*/*");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".xlsx"));
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
-            assertThat(List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2), book.getSheetName(3)))
-                    .containsExactly("汇总", "渠道", "清单", "部门");
-            assertThat(book.getSheet("汇总").getRow(4).getCell(0).getStringCellValue()).isEqualTo("主动公开信息（条）");
-            assertThat(book.getSheet("汇总").getRow(4).getCell(1).getNumericCellValue()).isEqualTo(1672);
+            assertThat(List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2), book.getSheetName(3), book.getSheetName(4)))
+                    .containsExactly("汇总", "渠道", "清单", "部门", "报告文字");
+            // a title row, the period, the header (frozen), then the rows
+            var summary = book.getSheet("汇总");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("表1 主动公开及依申请公开情况");
+            assertThat(summary.getRow(3).getCell(0).getStringCellValue()).isEqualTo("主动公开信息（条）");
+            assertThat(summary.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(1672);
+            assertThat(summary.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
             var checklist = book.getSheet("清单");
-            assertThat(checklist.getPhysicalNumberOfRows()).isEqualTo(51);
-            assertThat(checklist.getRow(6).getCell(2).getStringCellValue()).isEqualTo("信息公开年度报告");
-            assertThat(checklist.getRow(6).getCell(3).getStringCellValue()).isEqualTo("已公开");
-            assertThat(checklist.getRow(6).getCell(4).getNumericCellValue()).isEqualTo(650);
-            assertThat(checklist.getRow(1).getCell(3).getStringCellValue()).isEqualTo("未公开");
+            assertThat(checklist.getLastRowNum()).as("title, period, header and 50 items").isEqualTo(52);
+            var item6 = checklist.getRow(8);
+            assertThat(item6.getCell(2).getStringCellValue()).isEqualTo("信息公开年度报告");
+            assertThat(item6.getCell(3).getStringCellValue()).isEqualTo("已公开");
+            assertThat(item6.getCell(4).getNumericCellValue()).isEqualTo(650);
+            assertThat(item6.getCell(5).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 1));
+            assertThat(item6.getCell(5).getCellStyle().getDataFormatString()).contains("年");
+            assertThat(checklist.getMergedRegions()).as("类别 merged over its items").anySatisfy(r -> assertThat(r.formatAsString()).isEqualTo("A4:A9"));
+            assertThat(checklist.getPrintSetup().getLandscape()).isTrue();
             var channels = book.getSheet("渠道");
             boolean wechatFound = false;
             for (var row : channels) {
-                if (row.getCell(0).getStringCellValue().equals("wechat")) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("微信公众号")) {
                     wechatFound = true;
-                    assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(372);
-                    assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(78123);
+                    assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(372);
+                    assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(78123);
+                    assertThat(row.getCell(6).getStringCellValue()).as("期数 of a WeChat account").isEqualTo("—");
                 }
             }
             assertThat(wechatFound).isTrue();
-            assertThat(book.getSheet("部门").getRow(1).getCell(0).getStringCellValue()).isIn("党政办公室", "教务处");
+            assertThat(book.getSheet("部门").getRow(3).getCell(0).getStringCellValue()).isIn("党政办公室", "教务处");
+            assertThat(book.getSheet("报告文字").getRow(1).getCell(0).getStringCellValue()).startsWith("数据统计期限为2024年1月1日");
         }
     }
 
     @Test
-    void theReportAsAWordDocumentHasTheParagraphAndItsTables() throws Exception {
+    void theReportAsAWordDocumentHasTheSectionsUnderTheReportsHeadingsAndItsTables() throws Exception {
         HttpResponse<byte[]> response = client().download("/api/v1/orgs/demo/report?year=2024",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".docx"));
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(response.body()))) {
-            assertThat(document.getParagraphs().getFirst().getText()).isEqualTo("2024年度信息公开工作统计");
-            assertThat(document.getParagraphs().get(1).getText()).isEqualTo("数据统计期限为2024年1月1日至2024年12月31日。");
-            assertThat(document.getParagraphs().get(2).getText()).startsWith("2024年度全校主动公开各类信息1600余条");
-            assertThat(document.getTables()).hasSize(4);
+            assertThat(document.getParagraphs()).extracting(p -> p.getText()).startsWith("demo大学2024年度信息公开工作年度报告",
+                    "（统计部分，数据截至2024年12月31日）", "一、概述", "数据统计期限为2024年1月1日至2024年12月31日。", "二、主动公开情况");
+            assertThat(document.getParagraphs().get(5).getText()).startsWith("2024年度全校主动公开各类信息1600余条");
+            assertThat(document.getTables()).as("表1-3; the 清单 is an attachment of its own").hasSize(3);
             var summary = document.getTables().getFirst();
             assertThat(summary.getRow(1).getCell(0).getText()).isEqualTo("主动公开信息（条）");
             assertThat(summary.getRow(1).getCell(1).getText()).isEqualTo("1672");
-            var checklist = document.getTables().get(2);
-            assertThat(checklist.getRow(0).getTableCells()).extracting(c -> c.getText())
-                    .containsExactly("序号", "类别", "公开事项", "公开情况", "次数", "最近公开日期", "责任部门", "栏目链接");
-            assertThat(checklist.getRows()).hasSize(51);
-            assertThat(checklist.getRow(6).getCell(2).getText()).isEqualTo("信息公开年度报告");
-            assertThat(checklist.getRow(6).getCell(4).getText()).isEqualTo("650");
+            var channels = document.getTables().get(1);
+            assertThat(channels.getRow(0).getTableCells()).extracting(c -> c.getText())
+                    .containsExactly("渠道", "信息数（条）", "原创（条）", "浏览量（次）", "阅读人数（人）", "订阅人数（人）", "期数", "最新期号", "版数");
+            assertThat(channels.getRows().getLast().getTableCells()).extracting(c -> c.getText())
+                    .as("a 合计 of what adds up").containsExactly("合计", "1672", "256", "—", "—", "—", "—", "—", "—");
         }
+    }
+
+    @Test
+    void theChecklistTableIsAnAttachmentOfItsOwn() throws Exception {
+        HttpResponse<byte[]> response = client().download("/api/v1/orgs/demo/checklist-table?year=2024&format=docx", "*/*");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(response.body()))) {
+            assertThat(document.getParagraphs().getFirst().getText()).isEqualTo("demo大学2024年度信息公开事项清单公开情况表");
+            var table = document.getTables().getFirst();
+            assertThat(table.getRow(0).getTableCells()).extracting(c -> c.getText())
+                    .containsExactly("类别", "序号", "公开事项", "公开情况", "公开次数", "最近公开日期", "责任部门", "栏目链接");
+            assertThat(table.getRows()).hasSize(51);
+            assertThat(table.getRow(6).getTableCells()).extracting(c -> c.getText()).containsExactly(
+                    "", "6", "信息公开年度报告", "已公开", "650", "2024年3月1日", "", "");
+            assertThat(table.getRow(1).getCell(0).getText()).isEqualTo("一、基本信息");
+        }
+        assertThat(client().download("/api/v1/orgs/demo/checklist-table?year=2024&format=xlsx", "*/*").statusCode()).isEqualTo(200);
+        assertThat(client().anonymous().download("/api/v1/orgs/demo/checklist-table?year=2024&format=docx", "*/*").statusCode()).isEqualTo(401);
+        assertThat(client().download("/api/v1/orgs/demo/checklist-table?year=x&format=docx", "*/*").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -251,10 +251,10 @@ class ReportTextTest {
         LocalDate asOf = period.asOf(today);
         return new AnnualReport("demo", new AnnualReport.Period(period, asOf.equals(period.to())), figures.totals(),
                 Arrays.stream(channels).map(c -> line(NAMES.get(c.channel()), c)).toList(), List.of(), List.of(), requests, complaints,
-                service, null, asOf, List.of(), List.of(), List.of(), reported);
+                service, null, asOf, List.of(), List.of(), List.of(), reported, "示例大学");
     }
 
     private static AnnualReport.ChannelLine line(String name, ChannelFigures figures) {
-        return new AnnualReport.ChannelLine(name, figures, List.of());
+        return new AnnualReport.ChannelLine(name, figures, List.of(), null);
     }
 }
