@@ -41,6 +41,7 @@ public final class Registrar {
     static final int MAX_DEPARTMENT = 200;
     static final int MAX_LINK = 2000;
     static final int MAX_WORDING = 50;
+    static final int MAX_SECTION_TEXT = 20_000;
 
     /** The registry a change is checked against, and where it is written. */
     public interface Store {
@@ -282,6 +283,65 @@ public final class Registrar {
         }
         check.done();
         return new ReportTemplate(orgId, draft.version(), draft.numbers(), academicYear, draft.total(), channels, shown, null, null);
+    }
+
+    /** A section's new text in a save of the annual report draft. */
+    public record SectionText(String id, String text) {
+    }
+
+    /**
+     * Saves the next version of the org's annual report draft for the year.
+     *
+     * @param version  the version the edit starts from (0 for the year's first save)
+     * @param sections the sections changed; the others keep their text
+     * @param ids      the outline's section ids
+     * @throws StaleVersion when someone saved since {@code version}
+     */
+    public AnnualReportDraft saveAnnualReport(String orgId, int year, Integer version, List<SectionText> sections, List<String> ids,
+                                              String by) {
+        Refused.Check check = new Refused.Check("annual-report");
+        existing(orgId, check);
+        if (version == null || version < 0) {
+            check.refuse("version", "is required: the version the edit starts from (0 for the year's first save)");
+        }
+        if (sections == null) {
+            check.refuse("sections", "is required: [{\"id\", \"text\"}, …] with ids of " + ids);
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (int i = 0; sections != null && i < sections.size(); i++) {
+            SectionText section = sections.get(i);
+            String at = "sections[" + i + "]";
+            if (section == null || !ids.contains(section.id())) {
+                check.refuse(at + ".id", "must be one of " + ids);
+            } else if (texts.containsKey(section.id())) {
+                check.refuse(at + ".id", "section " + section.id() + " is listed twice");
+            } else {
+                String text = section.text() == null ? "" : section.text().strip();
+                if (text.length() > MAX_SECTION_TEXT) {
+                    check.refuse(at + ".text", "must be at most " + MAX_SECTION_TEXT + " characters");
+                } else if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+                    check.refuse(at + ".text", "must not contain control characters other than line breaks");
+                }
+                texts.put(section.id(), text.replace("\r\n", "\n"));
+            }
+        }
+        check.done();
+        Optional<AnnualReportDraft> current = store.registry().annualReport(orgId, year);
+        int at = current.map(AnnualReportDraft::version).orElse(0);
+        if (version != at) {
+            throw new StaleVersion("the annual report draft", at, version);
+        }
+        int next = at + 1;
+        List<AnnualReportDraft.Section> saved = new ArrayList<>();
+        for (String id : ids) {
+            Optional<AnnualReportDraft.Section> before = current.flatMap(d -> d.section(id));
+            String text = texts.containsKey(id) ? texts.get(id) : before.map(AnnualReportDraft.Section::text).orElse("");
+            boolean changed = before.map(b -> !b.text().equals(text)).orElse(texts.containsKey(id));
+            saved.add(new AnnualReportDraft.Section(id, text, changed ? next : before.map(AnnualReportDraft.Section::version).orElse(next)));
+        }
+        AnnualReportDraft draft = new AnnualReportDraft(orgId, year, next, saved, by, clock.instant());
+        store.put(draft);
+        return draft;
     }
 
     private Optional<Org> existing(String orgId, Refused.Check check) {

@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /** The registry as last read from its topic: lock-free lookups for the request path. */
 public final class Registry {
@@ -15,6 +18,8 @@ public final class Registry {
     private final Map<String, DashboardUser> users = new ConcurrentHashMap<>();
     private final Map<String, OrgChecklist> checklists = new ConcurrentHashMap<>();
     private final Map<String, ReportTemplate> templates = new ConcurrentHashMap<>();
+    /** org/year → the draft's versions, oldest first */
+    private final Map<String, NavigableMap<Integer, AnnualReportDraft>> drafts = new ConcurrentHashMap<>();
 
     public Optional<Org> org(String id) {
         return Optional.ofNullable(orgs.get(id));
@@ -50,6 +55,24 @@ public final class Registry {
         return Optional.ofNullable(templates.get(org));
     }
 
+    /** The latest version of the org's annual report draft for the year, if one was saved. */
+    public Optional<AnnualReportDraft> annualReport(String org, int year) {
+        NavigableMap<Integer, AnnualReportDraft> versions = drafts.get(org + "/" + year);
+        return versions == null || versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+    }
+
+    /** Every saved version of the org's draft for the year, oldest first. */
+    public List<AnnualReportDraft> annualReportHistory(String org, int year) {
+        NavigableMap<Integer, AnnualReportDraft> versions = drafts.get(org + "/" + year);
+        return versions == null ? List.of() : List.copyOf(versions.values());
+    }
+
+    /** The latest draft of the most recent year before {@code year}: what a new year's draft starts from. */
+    public Optional<AnnualReportDraft> annualReportBefore(String org, int year) {
+        return drafts.values().stream().filter(v -> !v.isEmpty()).map(v -> v.lastEntry().getValue())
+                .filter(d -> d.org().equals(org) && d.year() < year).max(Comparator.comparingInt(AnnualReportDraft::year));
+    }
+
     /** The record of the same key as {@code record}, as this registry holds it now. */
     public Optional<? extends RegistryRecord> current(RegistryRecord record) {
         return switch (record) {
@@ -58,6 +81,8 @@ public final class Registry {
             case DashboardUser user -> user(user.name());
             case OrgChecklist checklist -> checklist(checklist.org());
             case ReportTemplate template -> reportTemplate(template.org());
+            case AnnualReportDraft draft -> Optional.ofNullable(drafts.getOrDefault(draft.org() + "/" + draft.year(), new TreeMap<>())
+                    .get(draft.version()));
         };
     }
 
@@ -68,6 +93,8 @@ public final class Registry {
             case DashboardUser user -> users.put(user.name(), user);
             case OrgChecklist checklist -> checklists.put(checklist.org(), checklist);
             case ReportTemplate template -> templates.put(template.org(), template);
+            case AnnualReportDraft draft -> drafts.computeIfAbsent(draft.org() + "/" + draft.year(), k -> new ConcurrentSkipListMap<>())
+                    .put(draft.version(), draft);
         }
     }
 

@@ -19,8 +19,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * The registry's topic: one compacted partition, so the latest value of each key is kept forever
  * and every follower sees all changes in one order. Keys are {@code org/<id>}, {@code token/<id>},
- * {@code user/<name>}, {@code checklist/<org>} and
- * {@code report-template/<org>}; values are the records as JSON.
+ * {@code user/<name>}, {@code checklist/<org>},
+ * {@code report-template/<org>} and {@code annual-report/<org>/<year>/<version>}; values are the records as JSON.
  */
 public final class RegistryTopic {
 
@@ -75,6 +75,7 @@ public final class RegistryTopic {
             case "user" -> DashboardUser.class;
             case "checklist" -> OrgChecklist.class;
             case "report-template" -> ReportTemplate.class;
+            case "annual-report" -> AnnualReportDraft.class;
             default -> throw new IOException("unknown registry key " + key);
         };
         return JSON.readValue(value, type);

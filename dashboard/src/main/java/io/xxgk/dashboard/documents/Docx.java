@@ -117,6 +117,12 @@ public final class Docx {
         return this;
     }
 
+    /** What follows starts on a new page (an attachment). */
+    public Docx pageBreak() {
+        document.createParagraph().setPageBreak(true);
+        return this;
+    }
+
     /** The table under its caption (none when blank); its columns as wide as their content asks, over the text block's width. */
     public Docx table(Table table) {
         if (!table.title().isBlank()) {

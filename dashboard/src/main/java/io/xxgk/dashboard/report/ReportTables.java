@@ -15,7 +15,7 @@ import java.util.Set;
  * not apply to a row (期数 of a website) is null and reads —; a 合计 row adds only what may be
  * added (items, not views of different kinds nor readers of different channels).
  */
-record ReportTables(Table summary, Table channels, Table departments, Table checklist) {
+public record ReportTables(Table summary, Table channels, Table departments, Table checklist) {
 
     static final String TOTAL = "合计";
 
@@ -95,7 +95,7 @@ record ReportTables(Table summary, Table channels, Table departments, Table chec
     }
 
     /** The 清单事项公开情况表: its categories merged and numbered 一…十, the edition's responsible department. */
-    static Table checklist(AnnualReport r) {
+    public static Table checklist(AnnualReport r) {
         List<List<Object>> rows = new ArrayList<>();
         for (AnnualReport.ChecklistLine line : r.checklist()) {
             rows.add(row(Outline.numeral(line.categoryNumber()) + "、" + line.category(), line.item(), line.title(), line.status(),

@@ -111,7 +111,8 @@ class DocumentsTest {
             "report?year=2024&format=docx | docs大学2024年度信息公开统计.docx | docs大学2024年度信息公开工作年度报告;二、主动公开情况;表2 各公开渠道情况;信息数（条）;合计;1672;1300",
             "report?year=2024&format=xlsx | docs大学2024年度信息公开统计.xlsx | 表1 主动公开及依申请公开情况;主动公开信息（条）;1,672;各公开渠道情况",
             "checklist-table?year=2024&format=docx | docs大学2024年度信息公开事项清单公开情况表.docx | docs大学2024年度信息公开事项清单公开情况表;公开事项;一、基本信息;不适用;党政办公室;2024年3月9日",
-            "checklist-table?year=2024&format=xlsx | docs大学2024年度信息公开事项清单公开情况表.xlsx | docs大学2024年度信息公开事项清单公开情况表;公开事项;不适用;党政办公室;650"})
+            "checklist-table?year=2024&format=xlsx | docs大学2024年度信息公开事项清单公开情况表.xlsx | docs大学2024年度信息公开事项清单公开情况表;公开事项;不适用;党政办公室;650",
+            "annual-report?year=2024&format=docx | docs大学2024年度信息公开工作年度报告.docx | docs大学2024年度信息公开工作年度报告;一、概述;四、收费及减免情况;七、其他需要报告的事项;附件;公开事项;1600余条"})
     void eachDocumentOpensInAnOfficeSuiteWithItsTitleHeadersAndFigures(String path, String fileName, String expected) throws Exception {
         HttpResponse<byte[]> response = client().download("/api/v1/orgs/docs/" + path, "*/*");
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
