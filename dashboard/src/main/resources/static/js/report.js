@@ -38,7 +38,8 @@
       const edited = template.edited();
       const p = edited ? await xxgk.send('POST', xxgk.api('report/preview', query), edited, PREVIEW)
         : await xxgk.fetchJson(xxgk.api('report', query), PREVIEW);
-      document.getElementById('report-title').textContent = `${p.period.label}统计（${p.period.from} 至 ${p.period.to}）`;
+      // the heading names the institution, the period and the day the figures stand at: it is what a print shows
+      document.getElementById('report-title').textContent = `${p.orgName} ${p.period.label}统计（${p.period.from} 至 ${p.period.to}，数据截至 ${p.asOf}）`;
       // a paragraph a section, as the files have them
       document.getElementById('report-text').replaceChildren(...p.text.split('\n').map(line => {
         const paragraph = document.createElement('p');
@@ -243,10 +244,84 @@
     };
   })();
 
+  /** The whole annual report's draft for the chosen year: the writer's text of each section, saved with its version. */
+  const draft = (() => {
+    const card = document.getElementById('draft');
+    let loaded = null;
+
+    function status(text, error) {
+      const element = document.getElementById('draft-status');
+      element.textContent = text;
+      element.classList.toggle('error', Boolean(error));
+    }
+
+    function render(d) {
+      loaded = d;
+      document.getElementById('draft-year').textContent = `${d.year}年度`;
+      document.getElementById('draft-version').textContent = d.version
+        ? `（第 ${d.version} 版，${d.changedBy} 保存于 ${new Date(d.changedAt).toLocaleString('zh-CN')}）`
+        : d.carriedFrom ? `（尚未保存，文字沿用${d.carriedFrom}年度）` : '（尚未保存）';
+      document.getElementById('draft-sections').replaceChildren(...d.sections.map(s => {
+        const part = document.createElement('div');
+        part.className = 'draft-section';
+        const heading = document.createElement('h3');
+        heading.textContent = s.title;
+        const text = document.createElement('textarea');
+        text.dataset.section = s.id;
+        text.rows = 4;
+        text.value = s.text;
+        text.placeholder = s.hint;
+        text.setAttribute('aria-label', `${s.title} 正文`);
+        part.append(heading, text);
+        if (s.statistics) {
+          const statistics = document.createElement('p');
+          statistics.className = 'paragraph note';
+          statistics.textContent = `统计数据（自动生成）：${s.statistics}`;
+          part.append(statistics);
+        }
+        return part;
+      }));
+      document.getElementById('draft-download').href = xxgk.api('annual-report', {year: d.year, format: 'docx'});
+      document.getElementById('draft-history').textContent = d.versions.length
+        ? `历史版本：${d.versions.map(v => `第${v.version}版 ${v.changedBy} ${new Date(v.changedAt).toLocaleString('zh-CN')}`).join('；')}` : '';
+    }
+
+    async function load() {
+      if (!card) {
+        return;
+      }
+      try {
+        render(await xxgk.fetchJson(xxgk.api('annual-report', {year: document.getElementById('period-year').value})));
+        status('');
+      } catch (e) {
+        status(`无法读取：${e.message}`, true);
+      }
+    }
+
+    async function save() {
+      status('保存中…');
+      const sections = [...document.querySelectorAll('#draft-sections textarea')].map(t => ({id: t.dataset.section, text: t.value}));
+      try {
+        render(await xxgk.send('PUT', xxgk.api('annual-report', {year: loaded.year}), {version: loaded.version, sections}));
+        status(`已保存第 ${loaded.version} 版`);
+      } catch (e) {
+        // 409: someone saved meanwhile; nothing is overwritten
+        status(`未保存：${e.message}`, true);
+      }
+    }
+
+    if (card) {
+      document.getElementById('draft-save').addEventListener('click', save);
+    }
+    return {load};
+  })();
+
   if (form) {
     xxgk.followSwitcher();
     form.querySelectorAll('input[name=kind]').forEach(r => r.addEventListener('change', kindChanged));
     form.addEventListener('submit', preview);
+    document.getElementById('period-year').addEventListener('change', () => draft.load());
     template.load().then(() => preview());
+    draft.load();
   }
 })();

@@ -7,6 +7,7 @@ import io.xxgk.registry.Registrar;
 import io.xxgk.registry.ReportTemplate;
 import io.xxgk.store.report.PeriodQuery;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,10 +48,11 @@ class ReportController {
     }
 
     /** The report page's preview ({@code format=preview}): the paragraph and the tables the files hold, cell by cell. */
-    record Preview(AnnualReport.Period period, String text, List<AnnualReport.Section> sections, ReportTables tables) {
+    record Preview(String orgName, AnnualReport.Period period, LocalDate asOf, String text, List<AnnualReport.Section> sections,
+                   ReportTables tables) {
 
         static Preview of(AnnualReport report) {
-            return new Preview(report.period(), report.text(), report.sections(), ReportTables.of(report));
+            return new Preview(report.orgName(), report.period(), report.asOf(), report.text(), report.sections(), ReportTables.of(report));
         }
     }
 

@@ -167,7 +167,7 @@ class BrowserTest {
         new Select(browser.findElement(By.id("period-year"))).selectByValue(String.valueOf(YEAR - 1));
         browser.findElement(By.id("preview")).click();
         awaitReady();
-        assertThat(browser.findElement(By.id("report-title")).getText()).startsWith((YEAR - 1) + "-" + YEAR + "学年");
+        assertThat(browser.findElement(By.id("report-title")).getText()).startsWith("demo大学 " + (YEAR - 1) + "-" + YEAR + "学年");
         assertThat(browser.findElements(By.cssSelector("#checklist-table tbody tr"))).hasSize(50);
         screenshot("report");
 
@@ -251,6 +251,26 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("report-text")).getText()).as("the saved template writes the report")
                 .contains("通过学校网站的信息数达30条").doesNotContain("通过微信公众号的信息数");
         assertThat(browser.findElement(By.id("status")).getText()).isEmpty();
+
+        // the whole report: a section written and saved, its statistics beside it
+        browser.findElement(By.cssSelector("#draft summary")).click();
+        WebElement overview = browser.findElement(By.cssSelector("#draft-sections textarea[data-section=overview]"));
+        overview.sendKeys("学校高度重视信息公开工作。");
+        assertThat(browser.findElement(By.id("draft-sections")).getText()).contains("统计数据（自动生成）：数据统计期限为" + YEAR + "年1月1日");
+        browser.findElement(By.id("draft-save")).click();
+        awaitText("draft-status", "已保存第 1 版");
+        assertThat(registry.registry().annualReport("shaping", YEAR).orElseThrow().section("overview").orElseThrow().text())
+                .isEqualTo("学校高度重视信息公开工作。");
+        screenshot("report-draft");
+
+        // printed, the page is the report: no controls, the heading names the institution and the figures' day
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        assertThat(browser.findElement(By.id("period")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("template")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("report-title")).getText()).startsWith("shaping大学 " + YEAR + "年度").contains("数据截至");
+        screenshot("report-print");
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
 
     /** A fresh session: the login form, then the overview. */
