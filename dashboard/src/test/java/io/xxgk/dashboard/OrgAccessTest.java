@@ -3,35 +3,29 @@ package io.xxgk.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.registry.DashboardUser.Role;
-import io.xxgk.registry.RegistryFollower;
 import io.xxgk.store.events.StoredEvent;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Roles and orgs: a user never sees another org's numbers, only writers download, only the province
  * sees the roll-up, an org's administrator manages that org's users and checklist and nothing else.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OrgAccessTest {
+class OrgAccessTest extends DashboardServerTest {
 
     private static final DashboardTestServers SERVERS = DashboardTestServers.create("access");
     private static final String LEADER = SERVERS.user("leader-a", Role.LEADER, "uni-a");
@@ -39,6 +33,11 @@ class OrgAccessTest {
     private static final String ADMIN = SERVERS.user("admin-a", Role.ADMIN, "uni-a");
     private static final String PROVINCE = SERVERS.user("province", Role.PROVINCE, null);
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Override
+    protected DashboardTestServers servers() {
+        return SERVERS;
+    }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -57,19 +56,6 @@ class OrgAccessTest {
             rows.add(DashboardTestServers.published("uni-b", "b" + i, "2024-05-01", "wechat", null));
         }
         SERVERS.store(rows);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryFollower registry;
-
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void registryRead() throws Exception {
-        assertThat(registry.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
     }
 
     @Test
@@ -140,7 +126,7 @@ class OrgAccessTest {
                 .as("each institution, most items first").containsExactly("uni-a:30", "uni-b:12");
         assertThat(report.path("orgs").get(0).path("name").asString()).isEqualTo("uni-a大学");
         assertThat(province.download("/api/v1/province/report?year=2024", XLSX).statusCode()).isEqualTo(200);
-        assertThat(SERVERS.client(port).get("/api/v1/orgs/no-such-org/report?year=2024").statusCode()).isEqualTo(404);
+        assertThat(client().get("/api/v1/orgs/no-such-org/report?year=2024").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -168,20 +154,20 @@ class OrgAccessTest {
 
     @Test
     void badUserInputIsRefusedNamingEachField() throws Exception {
-        HttpResponse<String> response = SERVERS.client(port).put("/api/v1/users/Bad Name".replace(" ", "%20"),
+        HttpResponse<String> response = client().put("/api/v1/users/Bad Name".replace(" ", "%20"),
                 "{\"org\":\"no-such-org\",\"role\":\"WRITER\",\"password\":\"short\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.path("invalid-params").findValuesAsString("name")).containsExactly("name", "org", "password");
-        assertThat(SERVERS.client(port).put("/api/v1/users/x", "{\"role\":\"CHIEF\"}").statusCode()).isEqualTo(400);
-        assertThat(SERVERS.client(port).put("/api/v1/users/x", "not json").statusCode()).isEqualTo(400);
+        assertThat(client().put("/api/v1/users/x", "{\"role\":\"CHIEF\"}").statusCode()).isEqualTo(400);
+        assertThat(client().put("/api/v1/users/x", "not json").statusCode()).isEqualTo(400);
     }
 
     @Test
     void aBodyOverTheCapIsRefusedBeforeItIsRead() throws Exception {
         String huge = "{\"version\":0,\"items\":[{\"item\":6,\"title\":\"" + "长".repeat(100_000) + "\"}]}";
-        DashboardClient operator = SERVERS.client(port);
+        DashboardClient operator = client();
 
         HttpResponse<String> declared = operator.put("/api/v1/orgs/uni-a/checklist", huge);
         assertThat(declared.statusCode()).isEqualTo(413);
@@ -198,7 +184,7 @@ class OrgAccessTest {
 
     @Test
     void theOperatorCreatesAProvinceUser() throws Exception {
-        HttpResponse<String> created = SERVERS.client(port).put("/api/v1/users/province-2",
+        HttpResponse<String> created = client().put("/api/v1/users/province-2",
                 "{\"role\":\"PROVINCE\",\"password\":\"a-long-password\"}");
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -262,6 +248,6 @@ class OrgAccessTest {
     }
 
     private DashboardClient client(String user, String password) {
-        return SERVERS.client(port).as(user, password);
+        return client().as(user, password);
     }
 }

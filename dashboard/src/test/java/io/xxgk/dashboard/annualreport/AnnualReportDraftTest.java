@@ -3,35 +3,35 @@ package io.xxgk.dashboard.annualreport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.dashboard.DashboardClient;
+import io.xxgk.dashboard.DashboardServerTest;
 import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.registry.DashboardUser.Role;
-import io.xxgk.registry.RegistryFollower;
 import io.xxgk.store.events.StoredEvent;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The annual report draft round-trips: written, saved, versioned, downloaded as one DOCX, and next year's starts from it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AnnualReportDraftTest {
+class AnnualReportDraftTest extends DashboardServerTest {
 
     private static final DashboardTestServers SERVERS = DashboardTestServers.create("annualreport");
     private static String writerPassword;
     private static String leaderPassword;
+
+    @Override
+    protected DashboardTestServers servers() {
+        return SERVERS;
+    }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -49,19 +49,6 @@ class AnnualReportDraftTest {
             rows.add(DashboardTestServers.published("draft", "w" + i, (i % 2 == 0 ? "2024" : "2025") + "-03-02", "website", 6));
         }
         SERVERS.store(rows);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryFollower registry;
-
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void registryRead() throws Exception {
-        assertThat(registry.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
     }
 
     @Test
@@ -141,7 +128,4 @@ class AnnualReportDraftTest {
         return json.readTree(response.body());
     }
 
-    private DashboardClient client() {
-        return SERVERS.client(port);
-    }
 }

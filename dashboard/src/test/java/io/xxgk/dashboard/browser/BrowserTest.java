@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.xxgk.contract.EventData;
+import io.xxgk.dashboard.DashboardServerTest;
 import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.registry.OrgChecklist;
-import io.xxgk.registry.RegistryFollower;
 import io.xxgk.registry.ReportTemplate;
 import io.xxgk.store.events.StoredEvent;
 import io.xxgk.store.report.ReportPeriod;
@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,9 +39,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * in target/browser/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserTest {
+class BrowserTest extends DashboardServerTest {
 
     private static final Logger log = LoggerFactory.getLogger(BrowserTest.class);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -67,6 +64,11 @@ class BrowserTest {
 
     private static WebDriver browser;
     private static Path downloads;
+
+    @Override
+    protected DashboardTestServers servers() {
+        return SERVERS;
+    }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -113,17 +115,6 @@ class BrowserTest {
         if (browser != null) {
             browser.quit();
         }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryFollower registry;
-
-    @BeforeEach
-    void registryRead() throws Exception {
-        assertThat(registry.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
     }
 
     @Test

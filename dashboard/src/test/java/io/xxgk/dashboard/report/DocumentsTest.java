@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.contract.EventData.ItemPublished;
 import io.xxgk.contract.EventData;
-import io.xxgk.dashboard.DashboardClient;
+import io.xxgk.dashboard.DashboardServerTest;
 import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.registry.OrgChecklist;
-import io.xxgk.registry.RegistryFollower;
 import io.xxgk.registry.RegistryWriter;
 import io.xxgk.store.events.StoredEvent;
 import io.xxgk.testing.LibreOffice;
@@ -19,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +32,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,10 +46,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * level: a grid per table as wide as its rows, a width per cell, the page set.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DocumentsTest {
+class DocumentsTest extends DashboardServerTest {
 
     private static final DashboardTestServers SERVERS = DashboardTestServers.create("documents");
     static final Path ARTIFACTS = Path.of("target", "documents");
+
+    @Override
+    protected DashboardTestServers servers() {
+        return SERVERS;
+    }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -93,17 +93,6 @@ class DocumentsTest {
 
     private static StoredEvent row(String id, String day, EventData data) {
         return DashboardTestServers.event("docs", id, day, data);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryFollower registry;
-
-    @BeforeEach
-    void registryRead() throws Exception {
-        assertThat(registry.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,7 +148,4 @@ class DocumentsTest {
         }
     }
 
-    private DashboardClient client() {
-        return SERVERS.client(port);
-    }
 }

@@ -4,37 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xxgk.contract.EventData.ItemPublished;
 import io.xxgk.contract.EventData;
-import io.xxgk.dashboard.DashboardClient;
+import io.xxgk.dashboard.DashboardServerTest;
 import io.xxgk.dashboard.DashboardTestServers;
-import io.xxgk.registry.RegistryFollower;
 import io.xxgk.store.events.StoredEvent;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The report API on a real ClickHouse: the JSON of DESIGN.md, the paragraph, and clear refusals. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReportApiTest {
+class ReportApiTest extends DashboardServerTest {
 
     private static final DashboardTestServers SERVERS = DashboardTestServers.create("reportapi");
+
+    @Override
+    protected DashboardTestServers servers() {
+        return SERVERS;
+    }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -63,18 +62,6 @@ class ReportApiTest {
     private static StoredEvent row(String id, String day, EventData data) {
         return DashboardTestServers.event("demo", id, day, data);
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryFollower registry;
-
-    @BeforeEach
-    void registryRead() throws Exception {
-        assertThat(registry.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
-    }
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void aYearsReportHasTheFiguresTheChecklistAndTheParagraph() throws Exception {
@@ -328,7 +315,4 @@ class ReportApiTest {
         throw new AssertionError("no channel " + id + " in " + report.path("channels"));
     }
 
-    private DashboardClient client() {
-        return SERVERS.client(port);
-    }
 }

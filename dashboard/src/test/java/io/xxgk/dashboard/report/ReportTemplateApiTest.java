@@ -5,32 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.xxgk.contract.EventData.ItemPublished;
 import io.xxgk.contract.EventData;
 import io.xxgk.dashboard.DashboardClient;
+import io.xxgk.dashboard.DashboardServerTest;
 import io.xxgk.dashboard.DashboardTestServers;
 import io.xxgk.registry.DashboardUser.Role;
-import io.xxgk.registry.RegistryFollower;
 import io.xxgk.store.events.StoredEvent;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The org's report template on a real ClickHouse and Kafka registry: the writer's sentence from
  * events, versions, and refusals naming the field.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReportTemplateApiTest {
+class ReportTemplateApiTest extends DashboardServerTest {
 
     private static final DashboardTestServers SERVERS = DashboardTestServers.create("reporttemplate");
     private static String writerPassword;
@@ -54,6 +49,11 @@ class ReportTemplateApiTest {
     private static final String SENTENCE = "2024年度全校主动公开各类信息7000余条，其中通过公文传输系统传输的信息数达1085条，电子政务平台达1259条，"
             + "各部门总访问量达59317次；通过学校官网的信息数达1300条，浏览量190余万次；通过学校微博的信息数达200余条，超级话题阅读量2000万多次；"
             + "通过学校微信的信息数达2000余条，阅读人数78万人；通过校报校刊的信息数达500余条，共15期，达到第336期；通过电子显示屏的信息数达700余条。";
+
+    @Override
+    protected DashboardTestServers servers() {
+        return SERVERS;
+    }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -90,19 +90,6 @@ class ReportTemplateApiTest {
 
     private static StoredEvent row(String id, String day, EventData data) {
         return DashboardTestServers.event("shili", id, day, data);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RegistryFollower registry;
-
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void registryRead() throws Exception {
-        assertThat(registry.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
     }
 
     @Test
@@ -213,7 +200,4 @@ class ReportTemplateApiTest {
         throw new AssertionError("no section " + id + " in " + report.path("sections"));
     }
 
-    private DashboardClient client() {
-        return SERVERS.client(port);
-    }
 }
