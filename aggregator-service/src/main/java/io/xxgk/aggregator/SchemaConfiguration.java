@@ -4,6 +4,7 @@ import com.clickhouse.client.api.Client;
 import io.xxgk.store.ClickHouseMigrations;
 import io.xxgk.store.Rollups;
 import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.events.OffsetLedger;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,5 +27,10 @@ class SchemaConfiguration {
     @Bean
     EventsTable eventsTable(Client clickHouse, ClickHouseProperties properties) {
         return new EventsTable(clickHouse, properties.database());
+    }
+
+    @Bean
+    OffsetLedger offsetLedger(Client clickHouse, ClickHouseProperties properties) {
+        return new OffsetLedger(clickHouse, properties.database());
     }
 }

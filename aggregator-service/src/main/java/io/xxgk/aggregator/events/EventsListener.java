@@ -63,19 +63,23 @@ class EventsListener {
 
     private void store(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         Map<String, ZoneId> zones = new HashMap<>();   // each org's, looked up once a batch
-        List<StoredEvent> rows = new ArrayList<>(records.size());
+        List<EventStore.Consumed> consumed = new ArrayList<>(records.size());
         Map<UUID, ConsumerRecord<String, byte[]>> recordOf = new HashMap<>();
         List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+        int readable = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
+            StoredEvent row = null;
             try {
-                StoredEvent row = row(record, zones);
-                rows.add(row);
+                row = row(record, zones);
                 recordOf.putIfAbsent(row.key(), record);
+                readable++;
             } catch (RuntimeException unreadable) {
                 deadLetters.add(deadLetter(record, unreadable.getMessage()));
             }
+            // an unread record's offset is its range's all the same: every aggregator splits the partition alike
+            consumed.add(new EventStore.Consumed(record.topic(), record.partition(), record.offset(), row));
         }
-        EventStore.Stored stored = store.write(rows);
+        EventStore.Stored stored = store.write(consumed);
         stored.rejected().forEach((key, reason) -> deadLetters.add(deadLetter(recordOf.get(key), reason)));
         // before the offsets are committed: a crash here re-delivers, and at worst sends a dead letter twice
         for (ProducerRecord<String, byte[]> deadLetter : deadLetters) {
@@ -84,7 +88,7 @@ class EventsListener {
         metrics.deadLettered(deadLetters.size());
         long oldest = records.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0);
         long newest = records.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
-        metrics.stored(rows.size() - stored.rejected().size(), stored.written(), oldest, newest);
+        metrics.stored(readable - stored.rejected().size(), stored.written(), oldest, newest);
     }
 
     private StoredEvent row(ConsumerRecord<String, byte[]> record, Map<String, ZoneId> zones) {

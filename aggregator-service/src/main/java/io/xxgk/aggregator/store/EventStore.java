@@ -2,7 +2,9 @@ package io.xxgk.aggregator.store;
 
 import com.clickhouse.client.api.ServerException;
 import io.xxgk.store.events.EventsTable;
+import io.xxgk.store.events.OffsetLedger;
 import io.xxgk.store.events.StoredEvent;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,28 +12,46 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes events to ClickHouse exactly once: drops copies within the batch and events already
- * stored (a primary-key lookup on (org, key)), then inserts the rest as one block with a token
- * ({@link EventsTable#insertOnce}). Offsets are committed only after this returns, so a crash
- * re-delivers the batch and the lookup finds whatever was already written. ClickHouse writes
- * {@code events} before the rollups its views feed: a block whose insert failed may be in events
- * and not in every rollup, so it is stored again, whole and with its token, before anything else
- * (the rollups that have it skip it). Rows ClickHouse refuses by their content are handed back,
- * for the dead-letter topic.
+ * Writes events to ClickHouse exactly once, with any number of aggregators. Each partition's
+ * records are stored by offset range: a batch is split at the ranges the ledger
+ * ({@link OffsetLedger}) holds, a range no one holds is claimed first, and a range's block is
+ * inserted under the range's token ({@link EventsTable#insertOnce}), so that a zombie, or two
+ * consumers in a rebalance, storing the same records make the same block and ClickHouse keeps
+ * one, in events and in every rollup. Within a range, copies and events already stored by
+ * another block (an adapter's re-send) are dropped by a primary-key lookup. A block whose insert
+ * failed is made again of the same rows (the lookup does not count the block's own rows) and
+ * stored again whole: the rollups that missed it get it. Rows ClickHouse refuses by their content
+ * are handed back, for the dead-letter topic. Offsets are committed only after this returns.
  */
 @Component
 public class EventStore {
 
     private final EventsTable events;
-    /** Per consumer thread, the block whose insert failed and is to be completed. */
-    private final Map<Thread, List<StoredEvent>> unfinished = new ConcurrentHashMap<>();
+    private final OffsetLedger ledger;
+    private final String claimant;
 
-    EventStore(EventsTable events) {
+    @Autowired
+    EventStore(EventsTable events, OffsetLedger ledger) {
+        this(events, ledger, ManagementFactory.getRuntimeMXBean().getName());
+    }
+
+    /** @param claimant what the ledger says of this instance (host and pid), for the operator */
+    public EventStore(EventsTable events, OffsetLedger ledger, String claimant) {
         this.events = events;
+        this.ledger = ledger;
+        this.claimant = claimant;
+    }
+
+    /**
+     * A consumed record.
+     *
+     * @param row the event, or null for a record that was dead-lettered unread (its offset is the range's all the same)
+     */
+    public record Consumed(String topic, int partition, long offset, StoredEvent row) {
     }
 
     /**
@@ -41,60 +61,119 @@ public class EventStore {
     public record Stored(int written, Map<UUID, String> rejected) {
     }
 
-    public Stored write(List<StoredEvent> rows) throws Exception {
-        List<StoredEvent> failed = unfinished.get(Thread.currentThread());
-        if (failed != null) {
-            try {
-                events.insertOnce(failed);
-            } catch (Exception e) {
-                if (EventsTable.refusedRow(e).isEmpty()) {
-                    throw e;
-                }
-                // a row of it ClickHouse refuses by its content: none of it was stored, and the batch's own insert sets it apart
-            }
-            unfinished.remove(Thread.currentThread());
+    /**
+     * Another aggregator claimed records of this batch with more than the batch holds, and has not
+     * stored them: the batch is consumed again (the records it stored count once) until it holds
+     * the whole range or the range is stored.
+     */
+    public static final class ClaimedElsewhere extends IllegalStateException {
+        ClaimedElsewhere(String topic, int partition, OffsetLedger.Range range, long first, long last) {
+            super("offsets " + range.start() + "-" + range.end() + " of " + topic + "-" + partition + " are claimed by another aggregator"
+                    + " and not yet stored; this batch holds " + first + "-" + last);
         }
-        Map<String, Map<UUID, StoredEvent>> byOrg = new LinkedHashMap<>();
-        for (StoredEvent row : rows) {
-            byOrg.computeIfAbsent(row.org(), o -> new LinkedHashMap<>()).putIfAbsent(row.key(), row);
+    }
+
+    public Stored write(List<Consumed> records) throws Exception {
+        Map<String, List<Consumed>> byPartition = new LinkedHashMap<>();
+        for (Consumed record : records) {
+            byPartition.computeIfAbsent(record.topic() + "\u0000" + record.partition(), p -> new ArrayList<>()).add(record);
         }
-        List<StoredEvent> fresh = new ArrayList<>();
-        for (var org : byOrg.entrySet()) {
-            Set<UUID> stored = events.storedKeys(org.getKey(), org.getValue().keySet());
-            org.getValue().values().stream().filter(r -> !stored.contains(r.key())).forEach(fresh::add);
-        }
+        int written = 0;
         Map<UUID, String> rejected = new LinkedHashMap<>();
-        insert(fresh, rejected);
-        return new Stored(fresh.size() - rejected.size(), rejected);
+        for (List<Consumed> partition : byPartition.values()) {
+            written += write(partition.getFirst().topic(), partition.getFirst().partition(), partition, rejected);
+        }
+        return new Stored(written, rejected);
+    }
+
+    /** One partition's records, in offset order. */
+    private int write(String topic, int partition, List<Consumed> records, Map<UUID, String> rejected) throws Exception {
+        long first = records.getFirst().offset();
+        long last = records.getLast().offset();
+        int written = 0;
+        long next = first;
+        while (next <= last) {
+            OffsetLedger.Range range = nextRange(topic, partition, next, first, last);
+            if (!range.stored()) {
+                long from = range.start();
+                long to = range.end();
+                written += store(topic, partition, range, records.stream().filter(r -> r.offset() >= from && r.offset() <= to).toList(),
+                        rejected);
+            }
+            next = range.end() + 1;
+        }
+        return written;
     }
 
     /**
-     * One block. Should ClickHouse refuse a row by its content, the block is halved until the
-     * refused rows stand alone; the others are stored (a crash in between is safe: redelivered
-     * rows already stored are found by the lookup). Any other failure (server away, timeout) is
-     * thrown, and the batch is retried, after the block is completed.
+     * The range that holds offset {@code next}: one the ledger has (claimed, or stored already),
+     * or, up to the next claimed one or the batch's end, one claimed now.
      */
-    private void insert(List<StoredEvent> rows, Map<UUID, String> rejected) throws Exception {
+    private OffsetLedger.Range nextRange(String topic, int partition, long next, long first, long last) throws Exception {
+        while (true) {
+            List<OffsetLedger.Range> held = ledger.overlapping(topic, partition, next, last);
+            Optional<OffsetLedger.Range> holding = held.stream().filter(r -> r.start() <= next).findFirst();
+            if (holding.isPresent()) {
+                OffsetLedger.Range range = holding.get();
+                // a block is its whole range: one this batch holds only a part of is stored by another, or later
+                if (!range.stored() && (range.start() < first || range.end() > last)) {
+                    throw new ClaimedElsewhere(topic, partition, range, first, last);
+                }
+                return range;
+            }
+            long end = held.stream().mapToLong(OffsetLedger.Range::start).min().orElse(last + 1) - 1;
+            if (ledger.claim(topic, partition, next, end, claimant)) {
+                return new OffsetLedger.Range(next, end, false);
+            }
+            // another aggregator claimed records from next first: its range it is
+        }
+    }
+
+    /** The range's new rows as one block under the range's token, then the range marked stored. */
+    private int store(String topic, int partition, OffsetLedger.Range range, List<Consumed> records, Map<UUID, String> rejected)
+            throws Exception {
+        String token = range.token(topic, partition);
+        Map<String, Map<UUID, StoredEvent>> byOrg = new LinkedHashMap<>();
+        for (Consumed record : records) {
+            if (record.row() != null) {
+                byOrg.computeIfAbsent(record.row().org(), o -> new LinkedHashMap<>()).putIfAbsent(record.row().key(), record.row());
+            }
+        }
+        List<StoredEvent> fresh = new ArrayList<>();
+        for (var org : byOrg.entrySet()) {
+            Set<UUID> stored = events.storedKeys(org.getKey(), org.getValue().keySet(), token);
+            org.getValue().values().stream().filter(r -> !stored.contains(r.key())).forEach(fresh::add);
+        }
+        int before = rejected.size();
+        insert(fresh, token, rejected);
+        ledger.stored(topic, partition, range, claimant);
+        return fresh.size() - (rejected.size() - before);
+    }
+
+    /**
+     * One block. Should ClickHouse refuse a row by its content, the block is halved (each half
+     * under a token of its own, the same however often the range is stored) until the refused
+     * rows stand alone; the others are stored. Any other failure (server away, timeout) is thrown,
+     * and the batch is retried: the range's block is made again of the same rows.
+     */
+    private void insert(List<StoredEvent> rows, String token, Map<UUID, String> rejected) throws Exception {
         if (rows.isEmpty()) {
             return;
         }
         try {
-            events.insertOnce(rows);
+            events.insertOnce(rows, token);
         } catch (Exception e) {
             Optional<ServerException> refused = EventsTable.refusedRow(e);
             if (refused.isEmpty()) {
-                // it may be in events and not in every rollup: store it again, whole, first
-                unfinished.put(Thread.currentThread(), List.copyOf(rows));
                 throw e;
             }
-            ServerException refusal = refused.get();
             if (rows.size() == 1) {
-                rejected.put(rows.getFirst().key(), "ClickHouse refused it: " + refusal.getMessage());
+                rejected.put(rows.getFirst().key(), "ClickHouse refused it: " + refused.get().getMessage());
                 return;
             }
             int half = rows.size() / 2;
-            insert(rows.subList(0, half), rejected);
-            insert(rows.subList(half, rows.size()), rejected);
+            insert(rows.subList(0, half), token + "/a", rejected);
+            insert(rows.subList(half, rows.size()), token + "/b", rejected);
         }
     }
 }

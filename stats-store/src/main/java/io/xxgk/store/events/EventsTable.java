@@ -8,7 +8,6 @@ import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.clickhouse.data.ClickHouseFormat;
 import io.xxgk.contract.EventType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -67,26 +66,23 @@ public final class EventsTable {
      * what the rollups' views make of it (fixtures; a test of a copy stored by accident).
      */
     public void insert(Collection<StoredEvent> rows) throws Exception {
-        insert(rows, new InsertSettings().serverSetting("insert_deduplicate", "0"));
+        insert(rows, "", new InsertSettings().serverSetting("insert_deduplicate", "0"));
     }
 
     /**
      * Stores the rows as one block that counts once however often it is stored: ClickHouse keeps
      * the first block of a token, in events and in each rollup on its own. A block whose insert
      * failed (ClickHouse away, or stopped after writing events but before some rollup) is stored
-     * again with the same rows: what was written is skipped, what was not is written.
-     *
-     * @return the block's token
+     * again with the same token and the same rows: what was written is skipped, what was not is
+     * written. Each row keeps the token ({@code block}), so that the rows of a block stored again
+     * are told from rows other blocks stored ({@link #storedKeys(String, Collection, String)}).
      */
-    public String insertOnce(List<StoredEvent> rows) throws Exception {
-        String token = UUID.nameUUIDFromBytes(rows.stream().map(r -> r.org() + "/" + r.key())
-                .collect(Collectors.joining(",")).getBytes(StandardCharsets.UTF_8)).toString();
-        insert(rows, new InsertSettings().setDeduplicationToken(token).serverSetting("insert_deduplicate", "1")
+    public void insertOnce(List<StoredEvent> rows, String token) throws Exception {
+        insert(rows, token, new InsertSettings().setDeduplicationToken(token).serverSetting("insert_deduplicate", "1")
                 .serverSetting("deduplicate_blocks_in_dependent_materialized_views", "1"));
-        return token;
     }
 
-    private void insert(Collection<StoredEvent> rows, InsertSettings settings) throws Exception {
+    private void insert(Collection<StoredEvent> rows, String block, InsertSettings settings) throws Exception {
         TableSchema columns = schema();
         clickHouse.insert(table, out -> {
             RowBinaryFormatWriter row = new RowBinaryFormatWriter(out, columns, ClickHouseFormat.RowBinaryWithDefaults);
@@ -118,6 +114,7 @@ public final class EventsTable {
                 row.setLong("count", e.count());
                 row.setString("reason", e.reason());
                 row.setString("notice", e.notice());
+                row.setString("block", block);
                 row.commitRow();
             }
         }, ClickHouseFormat.RowBinaryWithDefaults, settings).get().close();
@@ -143,10 +140,17 @@ public final class EventsTable {
      * from outside reaches the SQL.
      */
     public Set<UUID> storedKeys(String org, Collection<UUID> keys) {
+        return storedKeys(org, keys, "");
+    }
+
+    /** Which of {@code keys} the org has stored in blocks other than {@code block} (a block stored again finds its own rows). */
+    public Set<UUID> storedKeys(String org, Collection<UUID> keys, String block) {
         String list = keys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","));
         Set<UUID> stored = new HashSet<>();
-        clickHouse.queryAll("SELECT key FROM " + table + " WHERE org = {org:String} AND key IN (" + list + ")",
-                Map.of("org", org), null).forEach(r -> stored.add(UUID.fromString(r.getString("key"))));
+        clickHouse.queryAll("SELECT key FROM " + table + " WHERE org = {org:String} AND key IN (" + list + ")"
+                        + (block.isEmpty() ? "" : " AND block != {block:String}"),
+                block.isEmpty() ? Map.of("org", org) : Map.of("org", org, "block", block), null)
+                .forEach(r -> stored.add(UUID.fromString(r.getString("key"))));
         return stored;
     }
 

@@ -40,15 +40,15 @@ class EventsTableTest {
             }
             // what a ClickHouse that stops after writing events and some rollups leaves: item_daily's view did not run
             clickHouse.query("DETACH VIEW item_daily_mv").get().close();
-            events.insertOnce(block);
+            events.insertOnce(block, "t/0/0-59");
             clickHouse.query("ATTACH TABLE item_daily_mv").get().close();
             StatsQueries fromRollups = new StatsQueries(clickHouse);
             StatsQueries fromEvents = new StatsQueries(clickHouse, Source.EVENTS);
             ReportPeriod year = ReportPeriod.year(2024);
             assertThat(fromRollups.figures("o", year).departments().getFirst().views()).as("the view that missed the block").isZero();
 
-            events.insertOnce(block);
-            events.insertOnce(block);
+            events.insertOnce(block, "t/0/0-59");
+            events.insertOnce(block, "t/0/0-59");
 
             PeriodFigures figures = fromRollups.figures("o", year);
             assertThat(figures).isEqualTo(fromEvents.figures("o", year));
