@@ -89,14 +89,21 @@ public final class Bench {
         @Option(names = "--short", description = "the form CI runs: fewer events, a shorter stream and outage, fewer fuzzed requests")
         boolean brief;
 
+        @Option(names = "--aggregators", defaultValue = "1", description = "aggregators in one consumer group (default ${DEFAULT-VALUE}); "
+                + "from 2 on one is also stopped past its session timeout and resumed, from 3 on one leaves and joins again")
+        int aggregators;
+
         @Override
         public Integer call() throws Exception {
+            if (aggregators < 1 || aggregators > 3) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--aggregators must be 1, 2 or 3");
+            }
             Path repo = repo();
             IngestBenchmark.requireBuilt(repo);
             ChaosSuite.Options options = brief
-                    ? new ChaosSuite.Options(3_000, Duration.ofSeconds(40), 2, Duration.ofSeconds(8), 3, 1_000)
-                    : new ChaosSuite.Options(20_000, Duration.ofSeconds(150), 3, Duration.ofSeconds(30), 3, 10_000);
-            return new ChaosSuite(repo, options).run().ok() ? 0 : 1;
+                    ? new ChaosSuite.Options(3_000, Duration.ofSeconds(40), 2, Duration.ofSeconds(8), 3, 1_000, 1)
+                    : new ChaosSuite.Options(20_000, Duration.ofSeconds(150), 3, Duration.ofSeconds(30), 3, 10_000, 1);
+            return new ChaosSuite(repo, options.withAggregators(aggregators)).run().ok() ? 0 : 1;
         }
     }
 

@@ -27,7 +27,8 @@ record BenchStack(Stack stack, StackEnv env, String token, Path state) implement
         Path state = repo.resolve(".local/bench").resolve(name);
         StackHome home = StackHome.of(repo, state);
         home.deleteState();
-        Stack stack = Stack.full(home).only(components);
+        int aggregators = (int) components.stream().filter(c -> c.startsWith("aggregator")).count();
+        Stack stack = Stack.full(home, aggregators).only(components);
         AtomicReference<String> token = new AtomicReference<>();
         StackEnv env = stack.up(System.out, servers -> token.set(register(servers.get(StackKeys.KAFKA_BOOTSTRAP))));
         return new BenchStack(stack, env, token.get(), state);

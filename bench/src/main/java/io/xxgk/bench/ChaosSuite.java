@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,12 +51,18 @@ final class ChaosSuite {
     /**
      * @param events          known events in the stream
      * @param stream          how long the stream flows (the faults fall inside it)
-     * @param aggregatorKills SIGKILLs of the aggregator
+     * @param aggregatorKills SIGKILLs of an aggregator (each in turn)
      * @param outage          how long ClickHouse stays stopped
      * @param resends         times everything is sent again after the stream
      * @param fuzzRequests    bad requests fired
+     * @param aggregators     aggregators in the consumer group; from two on, one is also stopped past its session
+     *                        timeout and resumed (a zombie), and from three on the last leaves the group and joins again
      */
-    record Options(int events, Duration stream, int aggregatorKills, Duration outage, int resends, int fuzzRequests) {
+    record Options(int events, Duration stream, int aggregatorKills, Duration outage, int resends, int fuzzRequests, int aggregators) {
+
+        Options withAggregators(int n) {
+            return new Options(events, stream, aggregatorKills, outage, resends, fuzzRequests, n);
+        }
     }
 
     /** The outcome; {@link #ok()} when nothing was lost, doubled or answered with a server error. */
@@ -87,11 +94,16 @@ final class ChaosSuite {
 
     Outcome run() throws Exception {
         System.out.println("machine: " + Machine.here());
-        System.out.printf("chaos: %d known events over %d s; %d SIGKILLs of the aggregator, a broker restart, ClickHouse stopped %d s; "
-                        + "everything re-sent %d times; %d fuzzed requests%n", options.events(), options.stream().toSeconds(),
-                options.aggregatorKills(), options.outage().toSeconds(), options.resends(), options.fuzzRequests());
+        System.out.printf("chaos: %d known events over %d s; %d aggregator(s); %d SIGKILLs of an aggregator%s, a broker restart, "
+                        + "ClickHouse stopped %d s; everything re-sent %d times; %d fuzzed requests%n", options.events(),
+                options.stream().toSeconds(), options.aggregators(), options.aggregatorKills(),
+                options.aggregators() > 1 ? ", one stopped past its session timeout and resumed (a zombie)"
+                        + (options.aggregators() > 2 ? ", one leaving the group and joining again" : "") : "",
+                options.outage().toSeconds(), options.resends(), options.fuzzRequests());
+        Set<String> components = new HashSet<>(Set.of("kafka", "clickhouse", "ingest"));
+        components.addAll(aggregators());
         Report report;
-        try (BenchStack bench = BenchStack.start(repo, "chaos", Set.of("kafka", "clickhouse", "ingest", "aggregator"));
+        try (BenchStack bench = BenchStack.start(repo, "chaos", components);
              Client clickHouse = PipelineBenchmark.client(bench.env())) {
             URI ingest = URI.create(bench.env().get(StackKeys.INGEST_URL));
             List<Event> known = known(options.events());
@@ -214,19 +226,43 @@ final class ChaosSuite {
 
     // ---- the faults, spread over the stream
 
-    private enum Fault { KILL_AGGREGATOR, RESTART_BROKER, STOP_CLICKHOUSE }
+    private enum Fault { KILL_AGGREGATOR, RESTART_BROKER, STOP_CLICKHOUSE, ZOMBIE, LEAVE, JOIN }
 
-    /** A fault and when it falls, as a fraction of the stream. */
-    private record Timed(double at, Fault fault) {
+    /** A fault, when it falls (as a fraction of the stream), and the aggregator it strikes, if any. */
+    private record Timed(double at, Fault fault, String aggregator) {
+        Timed(double at, Fault fault) {
+            this(at, fault, null);
+        }
     }
 
-    private void breakThings(BenchStack bench, long streamStart) throws InterruptedException {
+    /** The aggregators' component names: aggregator, aggregator2, … */
+    private List<String> aggregators() {
+        List<String> names = new ArrayList<>(List.of("aggregator"));
+        for (int n = 2; n <= options.aggregators(); n++) {
+            names.add("aggregator" + n);
+        }
+        return names;
+    }
+
+    /** The consumers' session timeout (aggregator-service's application.yaml): a process stopped longer is expelled from the group. */
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+
+    private void breakThings(BenchStack bench, long streamStart) throws Exception {
+        List<String> aggregators = aggregators();
         List<Timed> faults = new ArrayList<>();
         for (int k = 0; k < options.aggregatorKills(); k++) {
-            faults.add(new Timed(0.1 + 0.8 * k / Math.max(1, options.aggregatorKills() - 1), Fault.KILL_AGGREGATOR));
+            faults.add(new Timed(0.1 + 0.8 * k / Math.max(1, options.aggregatorKills() - 1), Fault.KILL_AGGREGATOR,
+                    aggregators.get(k % aggregators.size())));
         }
         faults.add(new Timed(0.25, Fault.RESTART_BROKER));
         faults.add(new Timed(0.5, Fault.STOP_CLICKHOUSE));
+        if (aggregators.size() > 1) {
+            faults.add(new Timed(0.4, Fault.ZOMBIE, aggregators.getFirst()));
+        }
+        if (aggregators.size() > 2) {
+            faults.add(new Timed(0.6, Fault.LEAVE, aggregators.getLast()));
+            faults.add(new Timed(0.75, Fault.JOIN, aggregators.getLast()));
+        }
         faults.sort(Comparator.comparingDouble(Timed::at));
         Stack stack = bench.stack();
         for (Timed fault : faults) {
@@ -237,13 +273,29 @@ final class ChaosSuite {
             long began = System.nanoTime();
             switch (fault.fault()) {
                 case KILL_AGGREGATOR -> {
-                    long pid = bench.pid("aggregator");
+                    long pid = bench.pid(fault.aggregator());
                     ProcessHandle.of(pid).ifPresent(p -> {
                         p.destroyForcibly();
                         p.onExit().join();
                     });
                     stack.up(QUIET);
-                    log("aggregator killed (SIGKILL, pid " + pid + "), back in " + since(began));
+                    log(fault.aggregator() + " killed (SIGKILL, pid " + pid + "), back in " + since(began));
+                }
+                case ZOMBIE -> {
+                    // stopped in whatever it was doing, expelled from the group, then resumed still holding its batch
+                    long pid = bench.pid(fault.aggregator());
+                    signal("STOP", pid);
+                    Thread.sleep(SESSION_TIMEOUT.plusSeconds(5));
+                    signal("CONT", pid);
+                    log(fault.aggregator() + " stopped (SIGSTOP) " + since(began) + ", past its session timeout, and resumed: a zombie");
+                }
+                case LEAVE -> {
+                    stack.stop(fault.aggregator());
+                    log(fault.aggregator() + " left the group");
+                }
+                case JOIN -> {
+                    stack.up(QUIET);
+                    log(fault.aggregator() + " joined the group again, in " + since(began));
                 }
                 case RESTART_BROKER -> {
                     stack.stop("kafka");
@@ -258,6 +310,13 @@ final class ChaosSuite {
                     log("ClickHouse started again, " + since(began) + " after it stopped");
                 }
             }
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
         }
     }
 

@@ -19,6 +19,14 @@ import java.util.Map;
  */
 record Service(String name, String module, String urlKey, String heap) implements Component {
 
+    /**
+     * Another aggregator in the same consumer group: the {@code n}th (2, 3, …), as the cluster runs
+     * them; the fault suite runs them side by side ({@code ./xxgk chaos --aggregators N}).
+     */
+    static Service aggregator(int n) {
+        return new Service("aggregator" + n, "aggregator-service", "AGGREGATOR" + n + "_URL", "320m");
+    }
+
     static List<Service> all() {
         return List.of(
                 new Service("ingest", "ingest-service", StackKeys.INGEST_URL, "256m"),

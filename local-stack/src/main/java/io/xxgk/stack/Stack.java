@@ -35,10 +35,18 @@ public final class Stack {
 
     /** Kafka, ClickHouse and the three services. */
     public static Stack full(StackHome home) {
-        Versions versions = Versions.load();
+        return full(home, 1);
+    }
+
+    /** Kafka, ClickHouse and the three services, with {@code aggregators} aggregators in one group (aggregator, aggregator2, …). */
+    public static Stack full(StackHome home, int aggregators) {
+        List<Component> services = new ArrayList<>(Service.all());
+        for (int n = 2; n <= aggregators; n++) {
+            services.add(Service.aggregator(n));
+        }
         return new Stack(home, List.of(
-                List.of(new KafkaBroker(), new ClickHouseServer(versions)),
-                List.copyOf(Service.all())));
+                List.of(new KafkaBroker(), new ClickHouseServer(Versions.load())),
+                List.copyOf(services)));
     }
 
     /** Kafka and ClickHouse only: what the tests need. */
