@@ -9,13 +9,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Nobody sees a number without logging in; probes stay open for the orchestrator. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardAccessTest {
+class DashboardAccessTest extends DashboardServerTest {
 
     private static final DashboardTestServers SERVERS = DashboardTestServers.create("dash");
     private static final String PASSWORD = SERVERS.password();
@@ -30,8 +29,10 @@ class DashboardAccessTest {
         SERVERS.migrate();
     }
 
-    @LocalServerPort
-    int port;
+    @Override
+    protected DashboardTestServers servers() {
+        return SERVERS;
+    }
 
     @Test
     void pagesNeedALogin() throws Exception {

@@ -26,13 +26,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Every answer of {@code POST /v1/events}, against a real broker: what is accepted is in Kafka, what is refused is not. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EventsApiTest {
+class EventsApiTest extends IngestServerTest {
 
     private static final TestTenant TENANT = TestTenant.create();
     private static final String TOPIC = RealServers.uniqueName("events");
@@ -44,9 +43,6 @@ class EventsApiTest {
     static void servers(DynamicPropertyRegistry registry) {
         TENANT.register(registry, TOPIC);
     }
-
-    @LocalServerPort
-    int port;
 
     IngestClient client;
 

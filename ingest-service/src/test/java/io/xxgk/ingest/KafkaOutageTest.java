@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The broker stops mid-test: ingest answers 503 within bounds and accepts nothing, then recovers by itself. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class KafkaOutageTest {
+class KafkaOutageTest extends IngestServerTest {
 
     private static final DedicatedKafka KAFKA = new DedicatedKafka();
     private static final TestTenant TENANT = TestTenant.create(KAFKA.bootstrap());
@@ -38,9 +37,6 @@ class KafkaOutageTest {
     static void stopBroker() {
         KAFKA.close();
     }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void answers503WhileKafkaIsDownAndAcceptsAgainWhenItReturns() throws Exception {

@@ -17,7 +17,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * so a failure repeats; the seed and the request are in the assertion message.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MalformedRequestsTest {
+class MalformedRequestsTest extends IngestServerTest {
 
     private static final TestTenant TENANT = TestTenant.create();
     private static final String TOPIC = RealServers.uniqueName("events");
@@ -43,9 +42,6 @@ class MalformedRequestsTest {
     static void servers(DynamicPropertyRegistry registry) {
         TENANT.register(registry, TOPIC);
     }
-
-    @LocalServerPort
-    int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
 

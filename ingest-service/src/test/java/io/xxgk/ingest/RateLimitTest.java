@@ -11,14 +11,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A token that has used its burst gets 429 with Retry-After for the whole batch; other tokens go on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"xxgk.ingest.rate-limit.events-per-second=1", "xxgk.ingest.rate-limit.burst=1000"})
-class RateLimitTest {
+class RateLimitTest extends IngestServerTest {
 
     private static final TestTenant TENANT = TestTenant.create();
     private static final String TOPIC = RealServers.uniqueName("events");
@@ -28,9 +27,6 @@ class RateLimitTest {
     static void servers(DynamicPropertyRegistry registry) {
         TENANT.register(registry, TOPIC);
     }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void aTokenOverItsRateIsToldWhenToComeBackAndNothingOfTheBatchIsWritten() throws Exception {

@@ -17,7 +17,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * JDK's keytool for this test) and adapters reach ingest over HTTPS, the token travelling encrypted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TlsTest {
+class TlsTest extends IngestServerTest {
 
     private static final TestTenant TENANT = TestTenant.create();
     private static final String TOPIC = RealServers.uniqueName("events");
@@ -41,9 +40,6 @@ class TlsTest {
         registry.add("server.ssl.key-store-password", () -> PASSWORD);
         registry.add("server.ssl.key-store-type", () -> "PKCS12");
     }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void adaptersSendOverHttps() throws Exception {

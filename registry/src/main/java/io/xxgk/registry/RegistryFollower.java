@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class RegistryFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryFollower.class);
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
 
     private final Registry registry = new Registry();
     private final KafkaConsumer<String, byte[]> consumer;
@@ -34,13 +36,27 @@ public final class RegistryFollower implements AutoCloseable {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** When the follower last saw itself at the topic's end (System.nanoTime), 0 before it first did. */
+    private volatile long upToDateAt;
 
     /** Follows {@code topic}, creating it first if the broker does not have it yet. */
     public RegistryFollower(String bootstrapServers, String topic) {
-        RegistryTopic.ensure(bootstrapServers, topic);
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers), topic);
+    }
+
+    /**
+     * @param consumerConfig the service's Kafka consumer settings (bootstrap servers, TLS, SASL); how it reads is this class's
+     * @param adminConfig    the same for the admin client that creates the topic
+     */
+    public RegistryFollower(Map<String, Object> consumerConfig, Map<String, Object> adminConfig, String topic) {
+        RegistryTopic.ensure(adminConfig, topic);
         this.partition = new TopicPartition(topic, 0);
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        // every follower reads everything, from the start: no group, nothing committed
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
@@ -65,18 +81,36 @@ public final class RegistryFollower implements AutoCloseable {
         try {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            Long end = null;
+            long checkedAt = 0;
+            long lastEnd = -1;
+            long firstEnd = -1;
             while (running) {
                 try {
-                    if (end == null) {
-                        end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(5)).get(partition);
-                    }
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         apply(record);
                     }
-                    if (caughtUp.getCount() > 0 && consumer.position(partition, Duration.ofSeconds(5)) >= end) {
-                        caughtUp.countDown();
-                        log.info("registry read: {} orgs, {} tokens", registry.orgs().size(), registry.tokens().size());
+                    // how far behind is it: the topic's end asked for now and then, so that a follower cut off is known to be
+                    if (caughtUp.getCount() > 0 || System.nanoTime() - checkedAt > CHECK_EVERY.toNanos()) {
+                        long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(5)).get(partition);
+                        long position = consumer.position(partition, Duration.ofSeconds(5));
+                        if (position >= lastEnd && lastEnd >= 0) {
+                            // everything the topic held at the last check is read: as fresh as that, even while writes go on
+                            upToDateAt = checkedAt;
+                        }
+                        if (firstEnd < 0) {
+                            firstEnd = end;
+                        }
+                        lastEnd = end;
+                        checkedAt = System.nanoTime();
+                        if (position >= end) {
+                            upToDateAt = checkedAt;
+                        }
+                        if (position >= firstEnd && caughtUp.getCount() > 0) {
+                            // everything written before the follower started is read
+                            upToDateAt = Math.max(upToDateAt, checkedAt);
+                            caughtUp.countDown();
+                            log.info("registry read: {} orgs, {} tokens", registry.orgs().size(), registry.tokens().size());
+                        }
                     }
                 } catch (TimeoutException brokerAway) {
                     // keep what we have and keep trying: the broker may be restarting
@@ -108,6 +142,25 @@ public final class RegistryFollower implements AutoCloseable {
     /** Why the follower stopped, if it did. */
     public Exception failure() {
         return failure.get();
+    }
+
+    /**
+     * Why the registry cannot be trusted now, if it cannot: the follower stopped, has not read the
+     * topic to its end yet, or was last seen up to date longer ago than {@code maxStaleness} (cut
+     * off from the broker). A service then refuses what needs the registry rather than accept a
+     * token that may have been revoked since.
+     */
+    public Optional<String> unusable(Duration maxStaleness) {
+        if (failure.get() != null || !thread.isAlive()) {
+            return Optional.of("the registry follower stopped" + (failure.get() == null ? "" : ": " + failure.get().getMessage()));
+        }
+        if (!isCaughtUp()) {
+            return Optional.of("the registry is still being read");
+        }
+        Duration since = Duration.ofNanos(System.nanoTime() - upToDateAt);
+        return since.compareTo(maxStaleness) > 0
+                ? Optional.of("the registry was last known up to date " + since.toSeconds() + " s ago (the broker does not answer)")
+                : Optional.empty();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.xxgk.registry;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,14 +19,24 @@ public final class RegistryWriter implements AutoCloseable {
     private final String topic;
 
     public RegistryWriter(String bootstrapServers, String topic) {
-        RegistryTopic.ensure(bootstrapServers, topic);
+        this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers), topic);
+    }
+
+    /**
+     * @param producerConfig the service's Kafka producer settings (bootstrap servers, TLS, SASL); durability is this class's
+     * @param adminConfig    the same for the admin client that creates the topic
+     */
+    public RegistryWriter(Map<String, Object> producerConfig, Map<String, Object> adminConfig, String topic) {
+        RegistryTopic.ensure(adminConfig, topic);
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
-                new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> config = new HashMap<>(producerConfig);
+        // a service's own producer may be transactional or tuned for throughput: the registry's is neither
+        config.keySet().removeIf(k -> k.startsWith("transactional.") || k.equals(ProducerConfig.CLIENT_ID_CONFIG));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Writes the record; it replaces the one of the same key. */

@@ -24,7 +24,8 @@ public class RegistryUpdates implements AutoCloseable {
     private final Registry registry;
 
     RegistryUpdates(KafkaProperties kafka, RegistryProperties properties, Registry registry) {
-        this.writer = new RegistryWriter(String.join(",", kafka.getBootstrapServers()), properties.topic());
+        // from Spring's Kafka properties: the service's TLS and SASL settings reach the registry writes too
+        this.writer = new RegistryWriter(kafka.buildProducerProperties(), kafka.buildAdminProperties(), properties.topic());
         this.registry = registry;
     }
 
