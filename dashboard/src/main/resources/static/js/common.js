@@ -22,7 +22,8 @@ const xxgk = {
    * Changes carry the CSRF token of pages that have one (meta csrf-header, csrf-token).
    */
   async send(method, url, body, accept) {
-    const headers = {Accept: accept || 'application/json'};
+    // a page's own request: an ended session gets 401 without a password dialog, and the page reloads into the login form
+    const headers = {Accept: accept || 'application/json', 'X-Requested-With': 'xxgk-page'};
     const csrfHeader = document.querySelector('meta[name=csrf-header]');
     if (csrfHeader) {
       headers[csrfHeader.content] = document.querySelector('meta[name=csrf-token]').content;
@@ -33,6 +34,10 @@ const xxgk = {
     const response = await fetch(url, {
       method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body),
     });
+    if (response.status === 401) {
+      window.location.reload();
+      throw new Error('登录已失效，正在转到登录页…');
+    }
     const answer = await response.json().catch(() => ({}));
     if (!response.ok) {
       const fields = (answer['invalid-params'] || []).map(p => `${p.name} ${p.reason}`).join('；');

@@ -4,6 +4,7 @@ import io.xxgk.registry.ApiToken;
 import io.xxgk.stack.StackException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,12 +53,19 @@ final class TokenCommand {
 
     @Command(name = "revoke", description = "Revoke a token: ingest refuses it within moments.")
     static final class Revoke extends RegistryCommand {
-        @Parameters(paramLabel = "ID", description = "the token's id (see token list)")
+        @Parameters(paramLabel = "ID|TOKEN", description = "the token's id (see token list), or the bearer string itself (xxgk_…)")
         String id;
 
         @Override
         void run(RegistryClient client) {
-            ApiToken token = client.read().token(id).orElseThrow(() -> new StackException("no token " + id));
+            // the bearer a leak shows is what an operator has at hand: its id is its public part, and the secret must match
+            String given = id.strip();
+            Optional<String> ofBearer = ApiToken.idOf(given);
+            String tokenId = ofBearer.orElse(given);
+            ApiToken token = client.read().token(tokenId)
+                    .filter(t -> ofBearer.isEmpty() || t.revokedAt() != null || t.matches(given))
+                    .orElseThrow(() -> new StackException("no token " + (ofBearer.isPresent() ? "with this bearer string" : tokenId)
+                            + " (give its id, as token list shows, or the whole bearer string)"));
             if (token.revokedAt() == null) {
                 client.writer().put(token.revoked(Instant.now()));
             }

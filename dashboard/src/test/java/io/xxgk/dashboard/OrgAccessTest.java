@@ -130,6 +130,27 @@ class OrgAccessTest extends DashboardServerTest {
     }
 
     @Test
+    void theProvinceReadsButChangesNothing() throws Exception {
+        DashboardClient province = client("province", PROVINCE);
+
+        assertThat(province.get("/api/v1/orgs/uni-a/report-template").statusCode()).as("reading a template").isEqualTo(200);
+        assertThat(province.get("/api/v1/orgs/uni-a/annual-report?year=2024").statusCode()).isEqualTo(200);
+        // every write the dashboard has
+        assertThat(province.put("/api/v1/orgs/uni-a/checklist", "{\"version\": 0, \"items\": []}").statusCode()).isEqualTo(403);
+        assertThat(province.put("/api/v1/orgs/uni-a/channels/law", "{\"name\": \"法学院\", \"kind\": \"website\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(province.send("POST", "/api/v1/orgs/uni-a/tokens", "{\"channels\": [\"website\"]}").statusCode()).isEqualTo(403);
+        assertThat(province.get("/api/v1/orgs/uni-a/tokens").statusCode()).as("not even the token list").isEqualTo(403);
+        assertThat(province.send("DELETE", "/api/v1/orgs/uni-a/tokens/x", null).statusCode()).isEqualTo(403);
+        assertThat(province.put("/api/v1/users/someone", "{\"org\": \"uni-a\", \"role\": \"LEADER\", \"password\": \"a-long-password\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(province.put("/api/v1/orgs/uni-a/report-template", "{\"version\": 0}").statusCode()).isEqualTo(403);
+        assertThat(province.put("/api/v1/orgs/uni-a/annual-report?year=2024", "{\"version\": 0, \"sections\": []}").statusCode())
+                .isEqualTo(403);
+        assertThat(province.get("/admin").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anOrgsAdministratorManagesItsUsersOnly() throws Exception {
         DashboardClient admin = client("admin-a", ADMIN);
 

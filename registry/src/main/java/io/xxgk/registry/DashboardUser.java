@@ -16,7 +16,12 @@ public record DashboardUser(String name, String passwordHash, Role role, String 
 
     public static final String NAME_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
 
-    /** Each role includes the ones before it, except that only PROVINCE sees other orgs. */
+    /**
+     * Each role includes the ones before it, except that only PROVINCE sees other orgs, and PROVINCE
+     * (a supervisor) reads and downloads every org's figures but administers none: it includes
+     * LEADER and WRITER, not ADMIN, and changes nothing (the dashboard's writes need the role
+     * granted for the org itself).
+     */
     public enum Role {
         /** views the pages and the report */
         LEADER,
@@ -28,7 +33,10 @@ public record DashboardUser(String name, String passwordHash, Role role, String 
         PROVINCE;
 
         public boolean includes(Role other) {
-            return other == PROVINCE ? this == PROVINCE : compareTo(other) >= 0;
+            if (other == PROVINCE || this == PROVINCE) {
+                return this == PROVINCE ? other != ADMIN : false;
+            }
+            return compareTo(other) >= 0;
         }
     }
 

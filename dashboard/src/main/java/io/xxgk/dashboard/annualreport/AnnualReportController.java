@@ -70,7 +70,7 @@ class AnnualReportController {
                                   Authentication login) {
         int y = year(scope, year);
         Viewer viewer = Viewer.of(login);
-        access.check(viewer, scope, Role.WRITER);
+        access.checkChange(viewer, scope, Role.WRITER);
         if (edit == null) {
             throw InvalidInput.of("annual-report", "body", "is required: {\"version\": n, \"sections\": [{\"id\", \"text\"}]}");
         }

@@ -45,7 +45,7 @@ class ReportTemplateController {
     @PutMapping
     ReportTemplate save(ReportScope scope, @RequestBody(required = false) ReportTemplate draft, Authentication login) {
         Viewer viewer = Viewer.of(login);
-        access.check(viewer, scope, Role.WRITER);
+        access.checkChange(viewer, scope, Role.WRITER);
         registrar.saveReportTemplate(scope.id(), draft, SECTIONS, viewer.name());
         return templates.of(scope);
     }

@@ -1,7 +1,7 @@
 package io.xxgk.dashboard.security;
 
-import io.xxgk.registry.DashboardUser;
 import io.xxgk.registry.DashboardUser.Role;
+import io.xxgk.registry.DashboardUser;
 import io.xxgk.registry.Registry;
 import java.util.ArrayList;
 import java.util.List;

@@ -38,6 +38,14 @@ public class OrgAccess {
         }
     }
 
+    /** Checks that the viewer may change the org's {@code role}-level things: PROVINCE reads every org and changes none (403). */
+    public void checkChange(Viewer viewer, ReportScope scope, Role role) {
+        check(viewer, scope, role);
+        if (!viewer.mayChange(role)) {
+            throw new Forbidden("a change needs the " + role + " role of the org itself; PROVINCE reads and does not change");
+        }
+    }
+
     /** The orgs the viewer may switch between. */
     public List<Org> visible(Viewer viewer) {
         return registry.orgs().stream().filter(o -> viewer.sees(o.id())).toList();

@@ -43,6 +43,11 @@ public record Viewer(String name, Set<Role> roles, String org) {
         return roles.stream().anyMatch(r -> r.includes(role));
     }
 
+    /** Whether the viewer may change what {@code role} may change: a role of its own org, not PROVINCE's reading of every org. */
+    public boolean mayChange(Role role) {
+        return roles.stream().anyMatch(r -> r != Role.PROVINCE && r.includes(role));
+    }
+
     /** Checks that this viewer sees {@code org} with {@code role}; else 403 (the same answer whether the org exists or not). */
     public Viewer require(String org, Role role) {
         if (!sees(org)) {
