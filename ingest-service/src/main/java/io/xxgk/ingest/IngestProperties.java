@@ -9,12 +9,15 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param topic          where accepted events go
  * @param partitions     partitions of that topic when ingest creates it
- * @param sendTimeout    how long a request waits for its transaction to commit before answering 503
+ * @param sendTimeout    how long a request waits for its transaction to begin and commit before answering 503 (one whose
+ *                       transaction has begun waits for how it ends: a 503 means nothing was stored)
  * @param committers     transactional producers writing requests in group commits
  * @param retryAfter     the Retry-After of a 503
  * @param maxBatchEvents events in one request, at most (413 beyond)
  * @param maxBodySize    bytes in one request body, at most (413 beyond)
  * @param rateLimit      events one token may send (429 beyond)
+ * @param maxQueuedEvents events waiting for a transaction, at most: beyond, a request is refused at once (503, overloaded)
+ *                        rather than queued to time out
  */
 @ConfigurationProperties("xxgk.ingest")
 public record IngestProperties(
@@ -25,7 +28,8 @@ public record IngestProperties(
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("1000") int maxBatchEvents,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("20000") int maxQueuedEvents) {
 
     /**
      * A token bucket of events per token and ingest instance: {@code burst} events at once, refilled

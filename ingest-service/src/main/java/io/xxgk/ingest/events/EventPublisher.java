@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,10 +50,21 @@ class EventPublisher implements SmartLifecycle {
     private static final byte[] STRUCTURED_TYPE = JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
     private static final int MAX_GROUP_RECORDS = 20_000;
 
-    private record Pending(List<ProducerRecord<String, byte[]>> records, CompletableFuture<Void> committed, long deadline) {
+    /** How often a commit whose outcome Kafka did not say in time is asked again (each waits max.block.ms). */
+    private static final int COMMIT_TRIES = 5;
+
+    /**
+     * A request waiting for its transaction.
+     *
+     * @param taken set by the committer that puts it in a transaction, or by the caller that gives up before: whoever is first
+     */
+    private record Pending(List<ProducerRecord<String, byte[]>> records, CompletableFuture<Void> committed, long deadline,
+                           AtomicBoolean taken) {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Events waiting for a transaction: past {@link IngestProperties#maxQueuedEvents()} a request is refused at once. */
+    private final AtomicInteger queued = new AtomicInteger();
     private final IngestProperties properties;
     private final Map<String, Object> producerConfig;
     private final String transactionalIdPrefix = "xxgk-ingest-" + UUID.randomUUID() + "-";
@@ -67,7 +80,12 @@ class EventPublisher implements SmartLifecycle {
         return org + "/" + event.getSource() + "/" + event.getId();
     }
 
-    /** Returns once the events are committed; throws a 503 {@link Rejection} if that does not happen in time. */
+    /**
+     * Returns once the events are committed. Throws a 503 {@link Rejection} at once when more events
+     * wait than the committers can take (overload is refused, not queued), and when they were not
+     * committed in time: then nothing of them was stored, for a request whose transaction had
+     * begun is answered only once Kafka has said how it ended.
+     */
     void publish(String org, List<ReadEvent> events) {
         byte[] orgHeader = org.getBytes(StandardCharsets.UTF_8);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
@@ -78,15 +96,38 @@ class EventPublisher implements SmartLifecycle {
             record.headers().add(CONTENT_TYPE_HEADER, STRUCTURED_TYPE).add(Topics.ORG_HEADER, orgHeader);
             records.add(record);
         }
+        if (queued.addAndGet(records.size()) > properties.maxQueuedEvents()) {
+            queued.addAndGet(-records.size());
+            throw Rejection.overloaded(properties.retryAfter());
+        }
         Duration timeout = properties.sendTimeout();
-        Pending pending = new Pending(records, new CompletableFuture<>(), System.nanoTime() + timeout.toNanos());
+        Pending pending = new Pending(records, new CompletableFuture<>(), System.nanoTime() + timeout.toNanos(), new AtomicBoolean());
         queue.add(pending);
         try {
             pending.committed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            if (pending.taken().compareAndSet(false, true)) {
+                // no transaction has it: nothing was sent, and none will be
+                queued.addAndGet(-records.size());
+                throw Rejection.unavailable(properties.retryAfter());
+            }
+            awaitOutcome(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Rejection.unavailable(properties.retryAfter());
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            throw Rejection.unavailable(properties.retryAfter());
+        }
+    }
+
+    /** A transaction has the request: its answer is how that transaction ended, however long Kafka takes to say. */
+    private void awaitOutcome(Pending pending) {
+        try {
+            pending.committed().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Rejection.unavailable(properties.retryAfter());
+        } catch (ExecutionException e) {
             throw Rejection.unavailable(properties.retryAfter());
         }
     }
@@ -106,7 +147,7 @@ class EventPublisher implements SmartLifecycle {
                 for (Pending pending : group) {
                     pending.records().forEach(producer::send);
                 }
-                producer.commitTransaction();
+                commit(producer);
                 group.forEach(p -> p.committed().complete(null));
             } catch (RuntimeException e) {
                 log.warn("transaction of {} request(s) failed, answering 503: {}", group.size(), e.getMessage());
@@ -119,6 +160,26 @@ class EventPublisher implements SmartLifecycle {
         closeQuietly(producer);
     }
 
+    /**
+     * Commits, asking again while Kafka does not say in time how the commit ended (allowed after a
+     * timeout): a request is answered 503 only for a transaction known not to have committed, or
+     * one whose commit Kafka left unanswered for {@value #COMMIT_TRIES} tries, past the transaction
+     * timeout, by which the broker has aborted it unless it committed (docs/events.md).
+     */
+    private static void commit(Producer<String, byte[]> producer) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException unknown) {
+                if (attempt == COMMIT_TRIES) {
+                    throw unknown;
+                }
+                log.warn("commit not answered in time (try {} of {}), asking again: {}", attempt, COMMIT_TRIES, unknown.getMessage());
+            }
+        }
+    }
+
     /** The requests waiting now, skipping any whose caller has stopped waiting (it answered 503). */
     private List<Pending> takeGroup() {
         List<Pending> group = new ArrayList<>();
@@ -126,6 +187,10 @@ class EventPublisher implements SmartLifecycle {
             Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
             int records = 0;
             for (Pending next = first; next != null; next = records < MAX_GROUP_RECORDS ? queue.poll() : null) {
+                if (!next.taken().compareAndSet(false, true)) {
+                    continue;   // its caller gave up first and answered 503
+                }
+                queued.addAndGet(-next.records().size());
                 if (System.nanoTime() < next.deadline()) {
                     group.add(next);
                     records += next.records().size();

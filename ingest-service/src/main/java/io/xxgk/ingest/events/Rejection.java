@@ -57,6 +57,12 @@ final class Rejection extends RuntimeException {
                         + " were not accepted. Send them again after Retry-After.", List.of(), retryAfter);
     }
 
+    static Rejection overloaded(Duration retryAfter) {
+        return new Rejection(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Ingest is overloaded",
+                "more events are waiting to be written than this instance takes; nothing was accepted. Send the same events again after "
+                        + "Retry-After.", List.of(), retryAfter);
+    }
+
     static Rejection unavailable(Duration retryAfter) {
         return new Rejection(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Event store unavailable",
                 "Kafka did not take the events in time; nothing was accepted. Send the same events again after Retry-After: "
