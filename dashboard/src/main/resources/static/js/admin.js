@@ -98,6 +98,12 @@
     return {version: checklistVersion, items: Object.values(items).filter(i => i.title || i.department || i.link || i.applicable === false)};
   }
 
+  async function loadChanges() {
+    const changes = await send('GET', orgApi('changes'));
+    xxgk.table(document.getElementById('changes-table'), [['时间', '操作人', '变更'],
+      ...changes.map(c => [new Date(c.at).toLocaleString('zh-CN'), c.actor, c.summary])]);
+  }
+
   async function act(action, done) {
     try {
       await action();
@@ -120,24 +126,24 @@
       await send('PUT', `/api/v1/users/${encodeURIComponent(form.get('name'))}`, {
         org: org(), role: form.get('role'), password: form.get('password') || null, enabled: form.get('enabled') === 'on',
       });
-      await loadUsers();
+      await Promise.all([loadUsers(), loadChanges()]);
     }, `用户 ${form.get('name')} 已保存`));
     onSubmit('channel-form', form => act(async () => {
       await send('PUT', orgApi(`channels/${encodeURIComponent(form.get('id'))}`), {name: form.get('name'), kind: form.get('kind')});
-      await loadChannels();
+      await Promise.all([loadChannels(), loadChanges()]);
     }, `渠道 ${form.get('id')} 已保存`));
     onSubmit('token-form', form => act(async () => {
       const issued = await send('POST', orgApi('tokens'), {label: form.get('label'), channels: form.getAll('channels')});
       const shown = document.getElementById('token-issued');
       shown.querySelector('code').textContent = issued.token;
       shown.hidden = false;
-      await loadTokens();
+      await Promise.all([loadTokens(), loadChanges()]);
     }, '令牌已签发'));
     onSubmit('checklist-form', () => act(async () => {
       await send('PUT', orgApi('checklist'), checklistEdit());
-      await loadChecklist();
+      await Promise.all([loadChecklist(), loadChanges()]);
     }, '清单已保存'));
-    act(() => Promise.all([loadUsers(), loadChannels(), loadTokens(), loadChecklist()]), '').then(() => {
+    act(() => Promise.all([loadUsers(), loadChannels(), loadTokens(), loadChecklist(), loadChanges()]), '').then(() => {
       document.body.dataset.ready = 'true';
     });
   }

@@ -2,6 +2,7 @@ package io.xxgk.cli;
 
 import io.xxgk.registry.Registrar;
 import io.xxgk.registry.Registry;
+import io.xxgk.registry.RegistryChange;
 import io.xxgk.registry.RegistryFollower;
 import io.xxgk.registry.RegistryRecord;
 import io.xxgk.registry.RegistryTopic;
@@ -11,6 +12,8 @@ import io.xxgk.stack.StackException;
 import io.xxgk.stack.StackKeys;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /** The registry of a running stack, for the commands that read or change it. */
 final class RegistryClient implements AutoCloseable {
@@ -56,9 +59,15 @@ final class RegistryClient implements AutoCloseable {
 
             @Override
             public void put(RegistryRecord record) {
-                writer().put(record);
+                RegistryClient.this.put(record, read == null ? Optional.empty() : read.current(record));
             }
         }, Clock.systemUTC());
+    }
+
+    /** Writes the record and, for the audit log, the change, made by the operator at this machine. */
+    void put(RegistryRecord record, Optional<? extends RegistryRecord> before) {
+        writer().put(record);
+        writer().put(RegistryChange.of(record, before, "./xxgk (" + System.getProperty("user.name") + ")", Instant.now()));
     }
 
     RegistryWriter writer() {

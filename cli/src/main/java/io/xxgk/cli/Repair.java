@@ -7,9 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Asks the local aggregator to rebuild a year's rollups from the stored events (docs/counting.md, repair). */
 @Command(name = "repair", description = "Rebuild a year's rollups from the stored events (the aggregator pauses meanwhile).")

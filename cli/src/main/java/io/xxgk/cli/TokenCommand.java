@@ -67,7 +67,7 @@ final class TokenCommand {
                     .orElseThrow(() -> new StackException("no token " + (ofBearer.isPresent() ? "with this bearer string" : tokenId)
                             + " (give its id, as token list shows, or the whole bearer string)"));
             if (token.revokedAt() == null) {
-                client.writer().put(token.revoked(Instant.now()));
+                client.put(token.revoked(Instant.now()), Optional.of(token));
             }
             System.out.println("token " + id + " of org " + token.org() + " is revoked");
         }

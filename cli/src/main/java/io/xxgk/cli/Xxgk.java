@@ -7,9 +7,9 @@ import io.xxgk.stack.StackException;
 import io.xxgk.stack.StackHome;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The Java side of {@code ./xxgk}: the shell script finds a JDK, builds, then calls this. */
 @Command(name = "xxgk", mixinStandardHelpOptions = true,

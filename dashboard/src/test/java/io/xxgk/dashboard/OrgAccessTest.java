@@ -130,6 +130,24 @@ class OrgAccessTest extends DashboardServerTest {
     }
 
     @Test
+    void everyRegistryChangeIsInTheAuditLogForTheOperatorAndTheOrgsAdministrator() throws Exception {
+        DashboardClient admin = client("admin-a", ADMIN);
+        assertThat(admin.put("/api/v1/users/audited-a", "{\"org\": \"uni-a\", \"role\": \"LEADER\", \"password\": \"a-long-password\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/users/audited-a", "{\"org\": \"uni-a\", \"role\": \"WRITER\"}").statusCode()).isEqualTo(200);
+
+        JsonNode changes = json.readTree(admin.get("/api/v1/orgs/uni-a/changes").body());
+        assertThat(changes).extracting(c -> c.path("actor").asString() + ": " + c.path("summary").asString()).as("newest first")
+                .startsWith("admin-a: user audited-a changed: WRITER of uni-a (was LEADER)", "admin-a: user audited-a created: LEADER of uni-a");
+        assertThat(changes.get(0).path("at").asString()).isNotBlank();
+        assertThat(client("leader-a", LEADER).get("/api/v1/orgs/uni-a/changes").statusCode()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/orgs/uni-b/changes").statusCode()).as("another org's").isEqualTo(403);
+        assertThat(admin.get("/api/v1/changes").statusCode()).as("every org's: the operator's").isEqualTo(403);
+        assertThat(json.readTree(client().get("/api/v1/changes").body())).extracting(c -> c.path("summary").asString())
+                .anySatisfy(summary -> assertThat(summary).startsWith("user audited-a changed"));
+    }
+
+    @Test
     void theProvinceReadsButChangesNothing() throws Exception {
         DashboardClient province = client("province", PROVINCE);
 

@@ -18,6 +18,7 @@ public final class Registry {
     private final Map<String, DashboardUser> users = new ConcurrentHashMap<>();
     private final Map<String, OrgChecklist> checklists = new ConcurrentHashMap<>();
     private final Map<String, ReportTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<String, RegistryChange> changes = new ConcurrentHashMap<>();
     /** org/year → the draft's versions, oldest first */
     private final Map<String, NavigableMap<Integer, AnnualReportDraft>> drafts = new ConcurrentHashMap<>();
 
@@ -73,6 +74,12 @@ public final class Registry {
                 .filter(d -> d.org().equals(org) && d.year() < year).max(Comparator.comparingInt(AnnualReportDraft::year));
     }
 
+    /** The audit log, newest first: every change, or one org's ({@code org} non-null). */
+    public List<RegistryChange> changes(String org) {
+        return changes.values().stream().filter(c -> org == null || org.equals(c.org()))
+                .sorted(Comparator.comparing(RegistryChange::at).reversed()).toList();
+    }
+
     /** The record of the same key as {@code record}, as this registry holds it now. */
     public Optional<? extends RegistryRecord> current(RegistryRecord record) {
         return switch (record) {
@@ -83,6 +90,7 @@ public final class Registry {
             case ReportTemplate template -> reportTemplate(template.org());
             case AnnualReportDraft draft -> Optional.ofNullable(drafts.getOrDefault(draft.org() + "/" + draft.year(), new TreeMap<>())
                     .get(draft.version()));
+            case RegistryChange change -> Optional.ofNullable(changes.get(change.id()));
         };
     }
 
@@ -95,6 +103,7 @@ public final class Registry {
             case ReportTemplate template -> templates.put(template.org(), template);
             case AnnualReportDraft draft -> drafts.computeIfAbsent(draft.org() + "/" + draft.year(), k -> new ConcurrentSkipListMap<>())
                     .put(draft.version(), draft);
+            case RegistryChange change -> changes.put(change.id(), change);
         }
     }
 

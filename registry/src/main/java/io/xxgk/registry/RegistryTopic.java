@@ -21,7 +21,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * The registry's topic: one compacted partition, so the latest value of each key is kept forever
  * and every follower sees all changes in one order. Keys are {@code org/<id>}, {@code token/<id>},
  * {@code user/<name>}, {@code checklist/<org>},
- * {@code report-template/<org>} and {@code annual-report/<org>/<year>/<version>}; values are the records as JSON.
+ * {@code report-template/<org>}, {@code annual-report/<org>/<year>/<version>} and
+ * {@code change/<id>} (the audit log); values are the records as JSON.
  */
 public final class RegistryTopic {
 
@@ -83,6 +84,7 @@ public final class RegistryTopic {
             case "checklist" -> OrgChecklist.class;
             case "report-template" -> ReportTemplate.class;
             case "annual-report" -> AnnualReportDraft.class;
+            case "change" -> RegistryChange.class;
             default -> throw new IOException("unknown registry key " + key);
         };
         return JSON.readValue(value, type);

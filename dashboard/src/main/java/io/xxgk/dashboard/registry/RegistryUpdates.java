@@ -1,6 +1,7 @@
 package io.xxgk.dashboard.registry;
 
 import io.xxgk.registry.Registry;
+import io.xxgk.registry.RegistryChange;
 import io.xxgk.registry.RegistryRecord;
 import io.xxgk.registry.RegistryWriter;
 import io.xxgk.support.registry.RegistryAutoConfiguration.RegistryProperties;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +32,18 @@ public class RegistryUpdates implements AutoCloseable {
         this.registry = registry;
     }
 
-    /** Writes the record and returns it once this dashboard's registry holds it. */
+    /** Writes the record, and the change for the audit log, and returns it once this dashboard's registry holds it. */
     public <T extends RegistryRecord> T put(T record) {
+        RegistryChange change = RegistryChange.of(record, registry.current(record), actor(), Instant.now());
         writer.put(record);
+        writer.put(change);
         return awaitVisible(record, () -> registry.current(record));
+    }
+
+    /** The login making the change. */
+    private static String actor() {
+        Authentication login = SecurityContextHolder.getContext().getAuthentication();
+        return login == null ? "dashboard" : login.getName();
     }
 
     private static <T> T awaitVisible(T written, Supplier<Optional<? extends RegistryRecord>> current) {
