@@ -101,8 +101,8 @@ public final class Bench {
             Path repo = repo();
             IngestBenchmark.requireBuilt(repo);
             ChaosSuite.Options options = brief
-                    ? new ChaosSuite.Options(3_000, Duration.ofSeconds(40), 2, Duration.ofSeconds(8), 3, 1_000, 1)
-                    : new ChaosSuite.Options(20_000, Duration.ofSeconds(150), 3, Duration.ofSeconds(30), 3, 10_000, 1);
+                    ? new ChaosSuite.Options(3_000, Duration.ofSeconds(40), 2, Duration.ofSeconds(8), 3, 1_000, 1, Duration.ofSeconds(10))
+                    : new ChaosSuite.Options(20_000, Duration.ofSeconds(150), 3, Duration.ofSeconds(30), 3, 10_000, 1, Duration.ofSeconds(60));
             return new ChaosSuite(repo, options.withAggregators(aggregators)).run().ok() ? 0 : 1;
         }
     }

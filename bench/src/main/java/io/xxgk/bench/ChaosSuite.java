@@ -57,11 +57,13 @@ final class ChaosSuite {
      * @param fuzzRequests    bad requests fired
      * @param aggregators     aggregators in the consumer group; from two on, one is also stopped past its session
      *                        timeout and resumed (a zombie), and from three on the last leaves the group and joins again
+     * @param overload        how long three times ingest's measured capacity is offered ({@link OverloadStage})
      */
-    record Options(int events, Duration stream, int aggregatorKills, Duration outage, int resends, int fuzzRequests, int aggregators) {
+    record Options(int events, Duration stream, int aggregatorKills, Duration outage, int resends, int fuzzRequests, int aggregators,
+                   Duration overload) {
 
         Options withAggregators(int n) {
-            return new Options(events, stream, aggregatorKills, outage, resends, fuzzRequests, n);
+            return new Options(events, stream, aggregatorKills, outage, resends, fuzzRequests, n, overload);
         }
     }
 
@@ -89,7 +91,7 @@ final class ChaosSuite {
     }
 
     /** The figures the table shows, gathered while the stack runs and printed once it is down. */
-    private record Report(Adapter adapter, Counted counted, Fuzzer.Result fuzz, Outcome outcome) {
+    private record Report(Adapter adapter, Counted counted, Fuzzer.Result fuzz, OverloadStage.Result overload, Outcome outcome) {
     }
 
     Outcome run() throws Exception {
@@ -128,13 +130,18 @@ final class ChaosSuite {
             Fuzzer.Result fuzz = fuzzer.fire(options.fuzzRequests(), 4);
             log("fired " + fuzz.requests() + " fuzzed requests");
 
+            OverloadStage.Offered offered = new OverloadStage(ingest, bench.token()).offer(Duration.ofSeconds(5), options.overload());
+            log("offered 3× the measured capacity (" + offered.capacity() + " events/s) for " + options.overload().toSeconds()
+                    + " s, each request once");
+
             awaitConsumed(bench.env().get(StackKeys.KAFKA_BOOTSTRAP));
             Counted counted = count(clickHouse, accepted);
             log("counted " + counted.counted() + " of " + counted.accepted() + " accepted events");
-            long refusedButStored = storedOf(clickHouse, fuzzer.refusedIds());
-            Outcome outcome = new Outcome(counted.lost(), counted.doubled(), adapter.serverErrors + fuzz.serverErrors() + fuzz.noAnswer(),
-                    refusedButStored);
-            report = new Report(adapter, counted, fuzz, outcome);
+            OverloadStage.Result overload = OverloadStage.count(clickHouse, offered);
+            long refusedButStored = storedOf(clickHouse, fuzzer.refusedIds()) + overload.refusedButStored();
+            Outcome outcome = new Outcome(counted.lost() + overload.lost(), counted.doubled() + overload.doubled(),
+                    adapter.serverErrors + fuzz.serverErrors() + fuzz.noAnswer(), refusedButStored);
+            report = new Report(adapter, counted, fuzz, overload, outcome);
         }
         print(report);
         return report.outcome();
@@ -437,7 +444,16 @@ final class ChaosSuite {
         fuzz.byStatus().forEach((status, n) -> System.out.printf(row, "  " + (status.startsWith("unsent") ? "" : "answered ") + status, n));
         System.out.printf(row, "  5xx", fuzz.serverErrors());
         System.out.printf(row, "  no answer", fuzz.noAnswer());
-        System.out.printf(row, "  events of refused requests stored", outcome.refusedButStored());
+        System.out.printf(row, "  events of refused requests stored", outcome.refusedButStored() - report.overload().refusedButStored());
+        OverloadStage.Result over = report.overload();
+        System.out.printf(row, "overload: 3× the measured " + over.capacity() + " events/s, each sent once", over.requests());
+        System.out.printf(row, "  answered 202", over.accepted());
+        System.out.printf(row, "  answered 503/429", over.refused());
+        System.out.printf(row, "    of them within 100 ms", over.refusedFast());
+        System.out.printf(row, "  answered otherwise or not at all", over.noAnswer());
+        System.out.printf(row, "  p99 of the accepted, ms", over.acceptedP99Ms());
+        System.out.printf(row, "  events of accepted requests lost / doubled", over.lost() + " / " + over.doubled());
+        System.out.printf(row, "  events of refused requests stored", over.refusedButStored());
         System.out.println("  fuzzed requests that stayed valid (202): " + (fuzz.acceptedMutations().isEmpty() ? "none" : fuzz.acceptedMutations()));
         fuzz.firstServerError().forEach((what, body) -> System.out.println("  server error: " + what + ": " + body));
         System.out.printf("lost=%d doubled=%d server_errors=%d%n", outcome.lost(), outcome.doubled(), outcome.serverErrors());

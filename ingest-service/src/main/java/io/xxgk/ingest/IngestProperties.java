@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit      events one token may send (429 beyond)
  * @param maxQueuedEvents events waiting for a transaction, at most: beyond, a request is refused at once (503, overloaded)
  *                        rather than queued to time out
+ * @param maxInFlightRequests requests handled at once, at most: beyond, a request is refused at once (503, overloaded), so
+ *                        that past the machine's capacity the requests accepted are answered in time
  */
 @ConfigurationProperties("xxgk.ingest")
 public record IngestProperties(
@@ -29,7 +31,8 @@ public record IngestProperties(
         @DefaultValue("1000") int maxBatchEvents,
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue("20000") int maxQueuedEvents) {
+        @DefaultValue("20000") int maxQueuedEvents,
+        @DefaultValue("32") int maxInFlightRequests) {
 
     /**
      * A token bucket of events per token and ingest instance: {@code burst} events at once, refilled

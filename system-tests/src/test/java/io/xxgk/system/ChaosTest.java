@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
  * The fault suite's short form, as CI runs it: {@code ./xxgk chaos --short --aggregators 2} on a
  * stack of its own (two aggregators in one group, each killed once, one stopped past its session
  * timeout and resumed, the broker restarted, ClickHouse stopped, everything re-sent three times,
- * 1000 fuzzed requests) must end with nothing lost, nothing doubled and no server error, with no
- * repair run.
+ * 1000 fuzzed requests, then 3× ingest's measured capacity for 10 s, each request once) must end
+ * with nothing lost, nothing doubled, no server error and nothing of a refused request stored, with
+ * no repair run.
  */
 class ChaosTest {
 
@@ -34,6 +35,9 @@ class ChaosTest {
                 .anySatisfy(l -> assertThat(l).matches(" *fuzzed \\(bad input\\) +1000"))
                 .anySatisfy(l -> assertThat(l).matches(" *answered in all +1000"))
                 .anySatisfy(l -> assertThat(l).matches(" *events of refused requests stored +0"))
+                .as("past capacity: every accepted event counted once, nothing of a refused request stored")
+                .anySatisfy(l -> assertThat(l).matches(" *events of accepted requests lost / doubled +0 / 0"))
+                .anySatisfy(l -> assertThat(l).contains("offered 3× the measured capacity"))
                 .anySatisfy(l -> assertThat(l).contains("aggregator killed (SIGKILL"))
                 .anySatisfy(l -> assertThat(l).contains("aggregator2 killed (SIGKILL"))
                 .anySatisfy(l -> assertThat(l).contains("past its session timeout, and resumed: a zombie"))

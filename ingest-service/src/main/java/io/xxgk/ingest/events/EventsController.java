@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +28,8 @@ class EventsController {
     private final TokenRateLimits rateLimits;
     private final IngestMetrics metrics;
     private final IngestProperties properties;
+    /** Requests being handled: past {@link IngestProperties#maxInFlightRequests()}, one more is refused at once, not queued. */
+    private final Semaphore inFlight;
 
     EventsController(AdapterAuthenticator authenticator, EventReader reader, EventPublisher publisher, TokenRateLimits rateLimits,
                      IngestMetrics metrics, IngestProperties properties) {
@@ -36,10 +39,23 @@ class EventsController {
         this.rateLimits = rateLimits;
         this.metrics = metrics;
         this.properties = properties;
+        this.inFlight = new Semaphore(properties.maxInFlightRequests());
     }
 
     @PostMapping("/v1/events")
     ResponseEntity<Map<String, Integer>> accept(@RequestHeader HttpHeaders headers, HttpServletRequest request) throws IOException {
+        // past capacity every request would wait for the CPU: those the instance is already handling are served, the next refused
+        if (!inFlight.tryAcquire()) {
+            throw Rejection.overloaded(properties.retryAfter());
+        }
+        try {
+            return handle(headers, request);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private ResponseEntity<Map<String, Integer>> handle(HttpHeaders headers, HttpServletRequest request) throws IOException {
         Adapter adapter = authenticator.authenticate(headers.getFirst(HttpHeaders.AUTHORIZATION))
                 .orElseThrow(Rejection::unauthorized);
         List<ReadEvent> events = Admission.admit(adapter, reader.read(headers, body(request)));

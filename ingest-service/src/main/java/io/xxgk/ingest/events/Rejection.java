@@ -59,7 +59,7 @@ final class Rejection extends RuntimeException {
 
     static Rejection overloaded(Duration retryAfter) {
         return new Rejection(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Ingest is overloaded",
-                "more events are waiting to be written than this instance takes; nothing was accepted. Send the same events again after "
+                "this instance has more to do than it can do in time; nothing was accepted. Send the same events again after "
                         + "Retry-After.", List.of(), retryAfter);
     }
 
