@@ -46,6 +46,8 @@ public final class Docx {
     private static final double TABLE_SIZE = 10.5;  // 五号
     private static final double LINE = 29;          // points, fixed
     private static final int SHORT = 14;   // 2024年12月18日
+    /** Left and right inside a cell: 1 mm, as 公文 tables keep them (Word's default is 1.9 mm). */
+    private static final int CELL_MARGIN = MM;
 
     /** Portrait for reports, landscape for wide attachments (the 清单事项公开情况表). */
     public enum Page { PORTRAIT, LANDSCAPE }
@@ -140,6 +142,7 @@ public final class Docx {
         t.setWidthType(TableWidthType.DXA);
         t.setWidth(String.valueOf(textWidth));
         t.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
+        t.setCellMargins(0, CELL_MARGIN, 0, CELL_MARGIN);
         CTTblGrid grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
             grid.removeGridCol(0);
@@ -189,44 +192,52 @@ public final class Docx {
     }
 
     /**
-     * The columns' widths over the text block: a short column (a figure, a status, a date, a
-     * department: at most {@value #SHORT} half-width characters) as wide as it needs, so that it
-     * never breaks a word; the long ones share the rest by what they hold, and wrap.
+     * The columns' widths over the text block. When every column fits as wide as its content asks,
+     * each gets that, and what is left goes to the long columns (or to all, when none is long).
+     * When they do not all fit, a short column (a figure, a status, a date, a department: at most
+     * {@value #SHORT} half-width characters) still gets what it needs, so that it never breaks a
+     * number or a word, and the long ones share the rest and wrap.
      */
     private int[] twips(int[] characters) {
-        int[] widths = new int[characters.length];
+        int needed = 0;
         int fixed = 0;
         int flexible = 0;
         for (int c : characters) {
+            needed += need(c);
             if (c <= SHORT) {
                 fixed += need(c);
             } else {
                 flexible += c;
             }
         }
-        boolean fits = fixed < textWidth && flexible > 0;
-        int total = 0;
-        for (int c : characters) {
-            total += c;
-        }
-        int given = 0;
-        int last = characters.length - 1;
+        int[] widths = new int[characters.length];
         for (int i = 0; i < characters.length; i++) {
-            if (i == last) {
-                widths[i] = textWidth - given;
-            } else if (fits) {
-                widths[i] = characters[i] <= SHORT ? need(characters[i]) : (textWidth - fixed) * characters[i] / flexible;
+            int c = characters[i];
+            if (needed <= textWidth) {
+                int extra = textWidth - needed;
+                widths[i] = need(c) + (flexible > 0 ? (c > SHORT ? (int) ((long) extra * c / flexible) : 0)
+                        : (int) ((long) extra * need(c) / needed));
+            } else if (fixed < textWidth && flexible > 0) {
+                widths[i] = c <= SHORT ? need(c) : (int) ((long) (textWidth - fixed) * c / flexible);
             } else {
-                widths[i] = textWidth * characters[i] / total;
+                widths[i] = (int) ((long) textWidth * need(c) / needed);
             }
-            given += widths[i];
         }
+        // the rounding's remainder to the widest column: the table is the text block's width exactly
+        int widest = 0;
+        int given = 0;
+        for (int i = 0; i < widths.length; i++) {
+            given += widths[i];
+            widest = widths[i] > widths[widest] ? i : widest;
+        }
+        widths[widest] += textWidth - given;
         return widths;
     }
 
     /** A cell's text of {@code characters} half-width characters in 五号, and the cell's margins. */
     private static int need(int characters) {
-        return (int) (characters * TABLE_SIZE / 2 * 20) + 2 * 115;
+        // a third more than the font's half width: office suites substitute wider fonts for 宋体 where it is missing
+        return (int) (characters * TABLE_SIZE / 2 * 20 * 1.3) + 2 * CELL_MARGIN + 40;
     }
 
     private void cell(XWPFTableCell cell, int width, String text, boolean bold, ParagraphAlignment align) {

@@ -41,8 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every document a writer attaches, opened by a real office suite: LibreOffice converts each DOCX
- * and XLSX to PDF, the PDF's text holds the title, the headers and a known figure, and page one is
- * kept as a PNG under target/documents/ for a person to look at. Each DOCX is valid at the schema's
+ * and XLSX to PDF, the PDF's text holds the title, the headers and a known figure, and its first
+ * pages are kept as PNGs under target/documents/ for a person to look at. Each DOCX is valid at the schema's
  * level: a grid per table as wide as its rows, a width per cell, the page set.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -120,8 +120,12 @@ class DocumentsTest extends DashboardServerTest {
             for (String part : expected.split(";")) {
                 assertThat(text).as("%s holds %s", fileName, part).contains(part.replace(" ", ""));
             }
-            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 80), "png",
-                    ARTIFACTS.resolve(fileName.replaceAll("\\.(docx|xlsx)$", "-$1") + ".png").toFile());
+            // page one under the document's name, the next two beside it, for a person to look at
+            String png = fileName.replaceAll("\\.(docx|xlsx)$", "-$1");
+            for (int page = 0; page < Math.min(3, document.getNumberOfPages()); page++) {
+                ImageIO.write(new PDFRenderer(document).renderImageWithDPI(page, 80), "png",
+                        ARTIFACTS.resolve(png + (page == 0 ? "" : "-p" + (page + 1)) + ".png").toFile());
+            }
         }
     }
 
