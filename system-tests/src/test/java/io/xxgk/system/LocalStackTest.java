@@ -110,6 +110,15 @@ class LocalStackTest {
         LocalStack.Run unknownChannel = STACK.xxgk("token", "create", "--org", "demo", "--channels", "tiktok");
         assertThat(unknownChannel.exitCode()).isEqualTo(1);
         assertThat(unknownChannel.output()).contains("has no channel [tiktok]");
+
+        // the bearer string a leak shows revokes too; one whose secret does not match revokes nothing
+        String leaked = STACK.xxgk("token", "create", "--org", "demo", "--channels", "website").output().strip().lines().toList().getLast();
+        String forged = leaked.substring(0, leaked.length() - 4) + "AAAA";
+        LocalStack.Run wrong = STACK.xxgk("token", "revoke", forged);
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.output()).contains("no token with this bearer string");
+        assertThat(STACK.xxgk("token", "revoke", leaked).exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> post(leaked, "website").statusCode() == 401);
     }
 
     @Test
