@@ -9,6 +9,7 @@ import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.registry.AnnualReportDraft;
 import io.xxgk.registry.Registrar;
 import io.xxgk.registry.Registry;
+import io.xxgk.registry.ReportTemplate;
 import io.xxgk.store.report.ReportPeriod;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ class AnnualReportDrafts {
 
     Draft of(String org, int year) {
         ReportScope scope = new ReportScope.OneOrg(org);
-        AnnualReport statistics = reports.report(scope, ReportPeriod.year(year), templates.of(scope).numbers());
+        ReportTemplate template = templates.of(scope);
+        AnnualReport statistics = reports.report(scope, ReportPeriod.year(year), template, template.numbers());
         Optional<AnnualReportDraft> saved = registry.annualReport(org, year);
         Optional<AnnualReportDraft> start = saved.isPresent() ? saved : registry.annualReportBefore(org, year);
         List<Section> sections = new ArrayList<>();

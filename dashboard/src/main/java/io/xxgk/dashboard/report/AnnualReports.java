@@ -59,7 +59,7 @@ public class AnnualReports {
      *
      * @param template the scope's template, completed ({@link ReportTemplates}): the channels' order and the text's words
      */
-    AnnualReport report(ReportScope scope, ReportPeriod asked, ReportTemplate template, ReportTemplate.Numbers numbers) {
+    public AnnualReport report(ReportScope scope, ReportPeriod asked, ReportTemplate template, ReportTemplate.Numbers numbers) {
         // 2020-2021学年度 where the org writes it so
         ReportPeriod period = asked.label().endsWith("学年") ? new ReportPeriod(asked.from(), asked.to(),
                 asked.label().replace("学年", template.academicYearLabel())) : asked;

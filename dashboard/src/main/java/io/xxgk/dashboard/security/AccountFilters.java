@@ -97,7 +97,7 @@ final class AccountFilters {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Optional<String> account = account(request);
-            Optional<Duration> wait = account.flatMap(a -> throttle.wait(a, request.getRemoteAddr()));
+            Optional<Duration> wait = account.flatMap(a -> throttle.lockedFor(a, request.getRemoteAddr()));
             if (wait.isEmpty()) {
                 chain.doFilter(request, response);
                 return;

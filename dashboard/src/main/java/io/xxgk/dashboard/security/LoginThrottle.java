@@ -37,14 +37,14 @@ class LoginThrottle {
     }
 
     /** How long the account, or the address, must wait before trying again; empty when it may try now. */
-    Optional<Duration> wait(String account, String address) {
+    Optional<Duration> lockedFor(String account, String address) {
         Instant now = clock.instant();
-        Optional<Duration> byAccount = wait(accounts.get(account), PER_ACCOUNT, now);
-        Optional<Duration> byAddress = wait(addresses.get(address), PER_ADDRESS, now);
+        Optional<Duration> byAccount = lockedFor(accounts.get(account), PER_ACCOUNT, now);
+        Optional<Duration> byAddress = lockedFor(addresses.get(address), PER_ADDRESS, now);
         return byAccount.isPresent() ? byAccount : byAddress;
     }
 
-    private static Optional<Duration> wait(Deque<Instant> failures, int allowed, Instant now) {
+    private static Optional<Duration> lockedFor(Deque<Instant> failures, int allowed, Instant now) {
         if (failures == null) {
             return Optional.empty();
         }

@@ -30,21 +30,23 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** One for the security chain and the account filter: an ended session is answered as any request without a login. */
+    private static final AuthenticationEntryPoint ENTRY_POINT = entryPoint();
+
     @Bean
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
-        AuthenticationEntryPoint entryPoint = entryPoint();
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers("/css/**", "/favicon.ico", "/login").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ENTRY_POINT))
                 // a script's Basic request needs no CSRF token: a cross-site form is sent with an Origin, and no page is ever challenged
                 // for Basic, so no browser holds Basic credentials to send along
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                         && request.getHeader("Origin") == null))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ENTRY_POINT))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
@@ -63,7 +65,7 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<AccountFilters.CurrentAccount> sessionsFollowAccounts(Accounts accounts) {
         FilterRegistrationBean<AccountFilters.CurrentAccount> registration =
-                new FilterRegistrationBean<>(new AccountFilters.CurrentAccount(accounts, entryPoint()));
+                new FilterRegistrationBean<>(new AccountFilters.CurrentAccount(accounts, ENTRY_POINT));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -262,6 +263,12 @@ class BrowserTest extends DashboardServerTest {
         assertThat(browser.findElement(By.id("report-title")).getText()).startsWith("shaping大学 " + YEAR + "年度").contains("数据截至");
         screenshot("report-print");
         ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
+        // on a phone, for a person to look at (the layout at 390 px is issue 18's)
+        browser.manage().window().setSize(new Dimension(390, 844));
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        screenshot("report-390");
+        browser.manage().window().setSize(new Dimension(1400, 1100));
     }
 
     /** A fresh session: the login form, then the overview. */
