@@ -7,9 +7,9 @@ import io.xxgk.registry.RegistryFollower;
 import io.xxgk.registry.RegistryRecord;
 import io.xxgk.registry.RegistryTopic;
 import io.xxgk.registry.RegistryWriter;
+import io.xxgk.stack.KafkaAccess;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackException;
-import io.xxgk.stack.StackKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,24 +20,24 @@ final class RegistryClient implements AutoCloseable {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
-    private final String bootstrap;
+    private final KafkaAccess kafka;
     private RegistryWriter writer;
     private Registry read;
 
-    private RegistryClient(String bootstrap) {
-        this.bootstrap = bootstrap;
+    private RegistryClient(KafkaAccess kafka) {
+        this.kafka = kafka;
     }
 
     static RegistryClient connect(StackEnv env) {
-        return new RegistryClient(env.find(StackKeys.KAFKA_BOOTSTRAP)
-                .orElseThrow(() -> new StackException("no stack here: start it first (./xxgk up)")));
+        return new RegistryClient(KafkaAccess.of(env));
     }
 
     /** Everything in the registry now. */
     Registry read() {
-        try (RegistryFollower follower = new RegistryFollower(bootstrap, RegistryTopic.DEFAULT_NAME)) {
+        try (RegistryFollower follower = new RegistryFollower(kafka.clientConfig(), kafka.clientConfig(),
+                RegistryTopic.DEFAULT_NAME)) {
             if (!follower.awaitCaughtUp(READ_TIMEOUT)) {
-                throw new StackException("cannot read the registry from Kafka at " + bootstrap + " (is the stack up? ./xxgk status)");
+                throw new StackException("cannot read the registry from Kafka at " + kafka.bootstrap() + " (is the stack up? ./xxgk status)");
             }
             return follower.registry();
         } catch (InterruptedException e) {
@@ -72,7 +72,7 @@ final class RegistryClient implements AutoCloseable {
 
     RegistryWriter writer() {
         if (writer == null) {
-            writer = new RegistryWriter(bootstrap, RegistryTopic.DEFAULT_NAME);
+            writer = new RegistryWriter(kafka.clientConfig(), kafka.clientConfig(), RegistryTopic.DEFAULT_NAME);
         }
         return writer;
     }

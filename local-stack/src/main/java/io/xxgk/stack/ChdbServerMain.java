@@ -9,7 +9,7 @@ import com.sun.jna.Pointer;
  * own command line in it, which opens the real HTTP and native servers on loopback. The final query
  * never ends; the servers answer as long as it runs. Stopped by a signal like any server.
  *
- * <p>Arguments: {@code LIBCHDB DATA_DIR HTTP_PORT TCP_PORT}.
+ * <p>Arguments: {@code LIBCHDB DATA_DIR HTTP_PORT TCP_PORT BACKUPS_DIR}.
  */
 public final class ChdbServerMain {
 
@@ -26,8 +26,8 @@ public final class ChdbServerMain {
     }
 
     public static void main(String[] args) {
-        if (args.length != 4) {
-            System.err.println("usage: ChdbServerMain LIBCHDB DATA_DIR HTTP_PORT TCP_PORT");
+        if (args.length != 5) {
+            System.err.println("usage: ChdbServerMain LIBCHDB DATA_DIR HTTP_PORT TCP_PORT BACKUPS_DIR");
             System.exit(2);
         }
         Chdb chdb = Native.load(args[0], Chdb.class);
@@ -39,6 +39,8 @@ public final class ChdbServerMain {
             "--tcp_port=" + args[3],
             "--multiquery",
             "--query", "SYSTEM START LISTEN HTTP; SYSTEM START LISTEN TCP; " + KEEP_ALIVE,
+            // server settings come after "--" (clickhouse-local's way); the File backup engine needs its folder named
+            "--", "--backups.allowed_path=" + args[4],
         };
         Pointer result = chdb.chdb_query_cmdline(argv.length, argv);
         String error = result == null ? "no result" : chdb.chdb_result_error(result);

@@ -1,5 +1,6 @@
 package io.xxgk.stack;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** ClickHouse 26.7 (the engine inside chDB's library) serving HTTP and native protocol on loopback. */
@@ -29,13 +30,18 @@ record ClickHouseServer(Versions versions) implements Component {
         return List.of(Component.java(), "-Xmx48m", "-XX:+UseSerialGC",
                 "-cp", absoluteClasspath(), ChdbServerMain.class.getName(),
                 ChdbLibrary.ensure(home, versions).toString(), home.dataDir(name()).toString(),
-                env.get(HTTP_PORT), env.get(TCP_PORT));
+                env.get(HTTP_PORT), env.get(TCP_PORT), backups(home).toString());
+    }
+
+    /** Where the server may write a BACKUP and read one to RESTORE: a folder of the stack's own, nowhere else. */
+    static Path backups(StackHome home) {
+        return home.state().resolve("backups");
     }
 
     /** Our own classpath (JNA and this module), absolute: the server runs in the stack's folder. */
     private static String absoluteClasspath() {
         return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(entry -> java.nio.file.Path.of(entry).toAbsolutePath().toString())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -42,15 +41,16 @@ record KafkaBroker() implements Component {
     public void prepare(StackHome home, StackEnv env, Processes processes) {
         Path data = home.dataDir(name());
         Path conf = home.state().resolve("conf").resolve(name());
+        KafkaAccess access = KafkaAccess.of(env);
         write(conf.resolve("server.properties"), """
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@127.0.0.1:%2$s
-                listeners=PLAINTEXT://127.0.0.1:%1$s,CONTROLLER://127.0.0.1:%2$s
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$s
+                listeners=%4$s://127.0.0.1:%1$s,CONTROLLER://127.0.0.1:%2$s
+                advertised.listeners=%4$s://127.0.0.1:%1$s
                 controller.listener.names=CONTROLLER
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=%4$s:%4$s,CONTROLLER:%4$s
+                inter.broker.listener.name=%4$s
                 log.dirs=%3$s
                 num.partitions=3
                 auto.create.topics.enable=false
@@ -61,7 +61,7 @@ record KafkaBroker() implements Component {
                 share.coordinator.state.topic.replication.factor=1
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
-                """.formatted(env.get(PORT), env.get(CONTROLLER_PORT), data));
+                """.formatted(env.get(PORT), env.get(CONTROLLER_PORT), data, access.protocol()) + access.brokerProperties());
         write(conf.resolve("log4j2.properties"), """
                 rootLogger.level=WARN
                 rootLogger.appenderRef.stdout.ref=STDOUT
@@ -95,8 +95,7 @@ record KafkaBroker() implements Component {
 
     @Override
     public boolean healthy(StackEnv env) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.get(StackKeys.KAFKA_BOOTSTRAP));
+        Map<String, Object> props = KafkaAccess.of(env).clientConfig();
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1500);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
         try (Admin admin = Admin.create(props)) {
@@ -122,9 +121,5 @@ record KafkaBroker() implements Component {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Map<String, String> clientEnvironment(StackEnv env) {
-        return Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", env.get(StackKeys.KAFKA_BOOTSTRAP));
     }
 }

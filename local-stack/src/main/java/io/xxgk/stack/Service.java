@@ -69,7 +69,7 @@ record Service(String name, String module, String urlKey, String heap) implement
 
     @Override
     public Map<String, String> environment(StackEnv env) {
-        Map<String, String> vars = new HashMap<>(KafkaBroker.clientEnvironment(env));
+        Map<String, String> vars = new HashMap<>(KafkaAccess.of(env).springEnvironment());
         vars.put("SERVER_PORT", env.get(portKey()));
         env.find(StackKeys.CLICKHOUSE_URL).ifPresent(url -> vars.put("XXGK_CLICKHOUSE_URL", url));
         if (name.equals("dashboard")) {

@@ -100,6 +100,14 @@ final class LocalStack implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** One item published on the channel in March 2024, of an id never sent before. */
+    HttpResponse<String> postItem(String token, String channel) throws IOException, InterruptedException {
+        String event = ("{\"specversion\":\"1.0\",\"id\":\"cli-%s\",\"source\":\"/system-test\",\"type\":\"xxgk.item.published\","
+                + "\"time\":\"2024-03-01T09:00:00+08:00\",\"data\":{\"channel\":\"%s\",\"itemId\":\"cli-1\"}}")
+                .formatted(UUID.randomUUID(), channel);
+        return postEvents(token, "application/cloudevents+json", event);
+    }
+
     @Override
     public void close() throws Exception {
         xxgk("down");

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -205,10 +204,7 @@ class LocalStackTest {
     private static long demoEvents;
 
     private HttpResponse<String> post(String token, String channel) throws Exception {
-        String event = ("{\"specversion\":\"1.0\",\"id\":\"cli-%s\",\"source\":\"/system-test\",\"type\":\"xxgk.item.published\","
-                + "\"time\":\"2024-03-01T09:00:00+08:00\",\"data\":{\"channel\":\"%s\",\"itemId\":\"cli-1\"}}")
-                .formatted(UUID.randomUUID(), channel);
-        return STACK.postEvents(token, "application/cloudevents+json", event);
+        return STACK.postItem(token, channel);
     }
 
     private long demoEventsInClickHouse() {
