@@ -5,7 +5,7 @@ import io.xxgk.client.Event;
 import io.xxgk.client.Events;
 import io.xxgk.client.IngestRefused;
 import io.xxgk.client.XxgkClient;
-import io.xxgk.contract.Topics;
+import io.xxgk.stack.AggregatorBacklog;
 import io.xxgk.stack.Stack;
 import io.xxgk.stack.StackKeys;
 import io.xxgk.store.events.EventsTable;
@@ -29,13 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@code ./xxgk chaos}: the promise "nothing accepted is lost, nothing is counted twice, bad input
@@ -78,7 +72,6 @@ final class ChaosSuite {
     private static final String SOURCE = "/chaos";
     private static final String ITEM_PREFIX = "chaos-item-";
     private static final Duration COUNTED_WITHIN = Duration.ofMinutes(3);
-    private static final String AGGREGATOR_GROUP = "xxgk-aggregator";
     private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
 
     private final Path repo;
@@ -348,34 +341,10 @@ final class ChaosSuite {
      * the count sees the re-sent copies too: counting as soon as each event shows up once could
      * miss a copy stored after it.
      */
-    private void awaitConsumed(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-            admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get().get(Topics.EVENTS).partitions()
-                    .forEach(p -> ends.put(new TopicPartition(Topics.EVENTS, p.partition()), OffsetSpec.latest()));
-            long deadline = System.nanoTime() + COUNTED_WITHIN.toNanos();
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(AGGREGATOR_GROUP).partitionsToOffsetAndMetadata().get();
-                long behind = 0;
-                for (var end : admin.listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().entrySet()) {
-                    OffsetAndMetadata at = committed.get(end.getKey());
-                    // ingest writes in transactions: a partition's last offset is a commit marker, which a
-                    // consumer reads past but does not commit past; an unread event leaves it 2 or more behind
-                    long unread = end.getValue().offset() - (at == null ? 0 : at.offset());
-                    behind += unread > 1 ? unread : 0;
-                }
-                if (behind == 0) {
-                    log("the aggregator has consumed the whole events topic");
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    log("the aggregator is still " + behind + " records behind; counting anyway");
-                    return;
-                }
-                Thread.sleep(500);
-            }
-        }
+    private void awaitConsumed(String bootstrap) throws InterruptedException {
+        long behind = AggregatorBacklog.await(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), COUNTED_WITHIN);
+        log(behind == 0 ? "the aggregator has consumed the whole events topic"
+                : "the aggregator is still " + behind + " records behind; counting anyway");
     }
 
     record Counted(long accepted, long counted, long lost, long doubled, long storedRows) {

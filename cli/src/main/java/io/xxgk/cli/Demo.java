@@ -7,16 +7,14 @@ import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackException;
 import io.xxgk.stack.StackKeys;
 import io.xxgk.store.events.EventsTable;
-import io.xxgk.support.clickhouse.ClickHouseClients;
-import io.xxgk.support.clickhouse.ClickHouseProperties;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ./xxgk demo}: the stack, plus a demo university's last year and this year so far sent
@@ -57,8 +55,7 @@ final class Demo implements Callable<Integer> {
                 year - 1, year, accepted, late.size(), again.size(), (System.nanoTime() - started) / 1e9, accepted == distinct + again.size());
 
         long start = System.nanoTime();
-        try (Client clickHouse = ClickHouseClients.builder(new ClickHouseProperties(env.get(StackKeys.CLICKHOUSE_URL), "xxgk", "default", ""))
-                .build()) {
+        try (Client clickHouse = Xxgk.clickHouse(env)) {
             EventsTable events = new EventsTable(clickHouse, "xxgk");
             long stored;
             while ((stored = events.distinctEvents(env.get(StackKeys.DEMO_ORG), DemoUniversity.SOURCE)) < distinct) {

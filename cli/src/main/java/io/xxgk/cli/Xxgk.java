@@ -1,21 +1,26 @@
 package io.xxgk.cli;
 
+import com.clickhouse.client.api.Client;
 import io.xxgk.registry.Refused;
 import io.xxgk.stack.Stack;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackException;
 import io.xxgk.stack.StackHome;
+import io.xxgk.stack.StackKeys;
+import io.xxgk.support.clickhouse.ClickHouseClients;
+import io.xxgk.support.clickhouse.ClickHouseProperties;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** The Java side of {@code ./xxgk}: the shell script finds a JDK, builds, then calls this. */
 @Command(name = "xxgk", mixinStandardHelpOptions = true,
         description = "Runs the xxgk-stats platform locally: Kafka, ClickHouse and the three services.",
         subcommands = {Xxgk.Up.class, Xxgk.Down.class, Xxgk.Status.class, Demo.class,
-                TokenCommand.class, OrgCommand.class, ChannelCommand.class, Repair.class, ImportCommand.class})
+                TokenCommand.class, OrgCommand.class, ChannelCommand.class, Repair.class, ImportCommand.class,
+                BackupCommands.Backup.class, BackupCommands.Restore.class})
 public final class Xxgk {
 
     /** Options every command shares: which stack, and which part of it. */
@@ -90,6 +95,12 @@ public final class Xxgk {
             }
             return allHealthy ? 0 : 1;
         }
+    }
+
+    /** The stack's ClickHouse, its xxgk database as the services use it. */
+    static Client clickHouse(StackEnv env) {
+        return ClickHouseClients.builder(new ClickHouseProperties(env.find(StackKeys.CLICKHOUSE_URL)
+                .orElseThrow(() -> new StackException("no stack here: start it first (./xxgk up)")), "xxgk", "default", "")).build();
     }
 
     public static void main(String[] args) {

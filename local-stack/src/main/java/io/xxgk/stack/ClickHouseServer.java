@@ -30,12 +30,7 @@ record ClickHouseServer(Versions versions) implements Component {
         return List.of(Component.java(), "-Xmx48m", "-XX:+UseSerialGC",
                 "-cp", absoluteClasspath(), ChdbServerMain.class.getName(),
                 ChdbLibrary.ensure(home, versions).toString(), home.dataDir(name()).toString(),
-                env.get(HTTP_PORT), env.get(TCP_PORT), backups(home).toString());
-    }
-
-    /** Where the server may write a BACKUP and read one to RESTORE: a folder of the stack's own, nowhere else. */
-    static Path backups(StackHome home) {
-        return home.state().resolve("backups");
+                env.get(HTTP_PORT), env.get(TCP_PORT), home.backupsDir().toString());
     }
 
     /** Our own classpath (JNA and this module), absolute: the server runs in the stack's folder. */

@@ -110,6 +110,17 @@ public final class Stack {
         }
     }
 
+    /** Stops the services and leaves the servers running (e.g. while their data is replaced). */
+    public void downServices(PrintStream out) {
+        List<Component> services = new ArrayList<>(waves.stream().skip(1).flatMap(List::stream).toList());
+        java.util.Collections.reverse(services);
+        for (Component service : services) {
+            if (processes.stop(service.name())) {
+                out.printf("  %-11s stopped%n", service.name());
+            }
+        }
+    }
+
     /** Stops one component, gracefully (a broker restart, a database outage); {@link #up} brings it back. */
     public boolean stop(String name) {
         return processes.stop(name);

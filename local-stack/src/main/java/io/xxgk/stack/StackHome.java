@@ -50,6 +50,11 @@ public record StackHome(Path repo, Path state) {
         return state.resolve("data").resolve(name);
     }
 
+    /** Where the stack's ClickHouse may write a BACKUP and read one to RESTORE (its backups.allowed_path), nowhere else. */
+    public Path backupsDir() {
+        return state.resolve("backups");
+    }
+
     public Path cache() {
         return repo.resolve(".local").resolve("cache");
     }
@@ -59,13 +64,25 @@ public record StackHome(Path repo, Path state) {
         deleteTree(state);
     }
 
-    static void deleteTree(Path dir) {
+    /** Removes a folder and everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a folder and everything in it to {@code to}, which must not exist yet. */
+    public static void copyTree(Path from, Path to) {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.xxgk.registry;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +79,19 @@ public final class Registry {
     public List<RegistryChange> changes(String org) {
         return changes.values().stream().filter(c -> org == null || org.equals(c.org()))
                 .sorted(Comparator.comparing(RegistryChange::at).reversed()).toList();
+    }
+
+    /** Every record it holds, one per key (a backup of the registry is these). */
+    public List<RegistryRecord> records() {
+        List<RegistryRecord> all = new ArrayList<>();
+        all.addAll(orgs.values());
+        all.addAll(tokens.values());
+        all.addAll(users.values());
+        all.addAll(checklists.values());
+        all.addAll(templates.values());
+        drafts.values().forEach(versions -> all.addAll(versions.values()));
+        all.addAll(changes.values());
+        return all;
     }
 
     /** The record of the same key as {@code record}, as this registry holds it now. */

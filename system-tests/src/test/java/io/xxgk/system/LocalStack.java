@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** A stack of a test's own, driven through {@code ./xxgk} as a user drives it, in its own folder. */
 final class LocalStack implements AutoCloseable {
@@ -85,9 +86,20 @@ final class LocalStack implements AutoCloseable {
     }
 
     HttpResponse<String> dashboardGet(String path, String user, String password) throws IOException, InterruptedException {
+        return dashboard(path, user, password, HttpRequest.Builder::GET);
+    }
+
+    /** A request to the dashboard as its operator (the stack's admin), with a JSON body. */
+    HttpResponse<String> dashboardPut(String path, String json) throws IOException, InterruptedException {
+        return dashboard(path, env().get(StackKeys.DASHBOARD_USER), env().get(StackKeys.DASHBOARD_PASSWORD),
+                request -> request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> dashboard(String path, String user, String password, UnaryOperator<HttpRequest.Builder> method)
+            throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(env().get(StackKeys.DASHBOARD_URL) + path)).header("Authorization", "Basic " + basic)
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(method.apply(HttpRequest.newBuilder(URI.create(env().get(StackKeys.DASHBOARD_URL) + path))
+                .header("Authorization", "Basic " + basic).header("Accept", "application/json")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
