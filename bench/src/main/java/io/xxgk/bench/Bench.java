@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./xxgk bench NAME}: each benchmark on fresh servers of its own, ending in one key=value line. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the platform against a baseline taken in the same run.",
-        subcommands = {Bench.Ingest.class, Bench.Pipeline.class, Bench.Report.class, Bench.Chaos.class})
+        subcommands = {Bench.Ingest.class, Bench.Pipeline.class, Bench.Report.class, Bench.Chaos.class, Bench.SoakRun.class, Bench.Shapes.class})
 public final class Bench {
 
     /** The load both ingest and pipeline benchmarks put on the platform, and their baseline. */
@@ -64,6 +64,29 @@ public final class Bench {
         }
     }
 
+    @Command(name = "shapes", description = "The pipeline at fixed rates for single events and batches of 10, 100 and 1000: CPU per "
+            + "event of each process, latency, freshness; then the knee of batches of 100.")
+    static final class Shapes implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "20", description = "seconds of each stage (default ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--warm-up", defaultValue = "20", description = "warm-up seconds, not counted (default ${DEFAULT-VALUE})")
+        int warmUp;
+
+        @Option(names = "--knee-rates", defaultValue = "5000,10000,15000,20000,25000,30000", split = ",",
+                description = "events/s tried in batches of 100, in turn, until the knee (default ${DEFAULT-VALUE})")
+        List<Integer> kneeRates;
+
+        @Override
+        public Integer call() throws Exception {
+            Path repo = repo();
+            IngestBenchmark.requireBuilt(repo);
+            new ShapesBenchmark(repo, new ShapesBenchmark.Options(Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp),
+                    kneeRates.stream().sorted().toList())).run();
+            return 0;
+        }
+    }
+
     @Command(name = "report", description = "A year's report from the rollups vs the same answer from the stored events, at 10 M and 100 M events.")
     static final class Report implements Callable<Integer> {
         @Option(names = "--sizes", defaultValue = "10000000,100000000", split = ",",
@@ -104,6 +127,27 @@ public final class Bench {
                     ? new ChaosSuite.Options(3_000, Duration.ofSeconds(40), 2, Duration.ofSeconds(8), 3, 1_000, 1, Duration.ofSeconds(10))
                     : new ChaosSuite.Options(20_000, Duration.ofSeconds(150), 3, Duration.ofSeconds(30), 3, 10_000, 1, Duration.ofSeconds(60));
             return new ChaosSuite(repo, options.withAggregators(aggregators)).run().ok() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "soak", description = "The whole stack at a steady rate in the adapters' shapes, with RSS and the aggregators' backlog "
+            + "sampled; then nothing lost, the backlog drained, memory flat over the second half (last line).")
+    static final class SoakRun implements Callable<Integer> {
+        @Option(names = "--minutes", defaultValue = "60", description = "how long the load lasts (default ${DEFAULT-VALUE})")
+        int minutes;
+
+        @Option(names = "--rate", defaultValue = "2000", description = "events per second (default ${DEFAULT-VALUE})")
+        int rate;
+
+        @Override
+        public Integer call() throws Exception {
+            if (minutes < 1 || rate < 10) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--minutes must be at least 1 and --rate at least 10");
+            }
+            Path repo = repo();
+            IngestBenchmark.requireBuilt(repo);
+            Duration sampleEvery = Duration.ofSeconds(Math.min(60, Math.max(5, minutes * 60L / 40)));
+            return new Soak(repo, new Soak.Options(Duration.ofMinutes(minutes), rate, sampleEvery)).run() ? 0 : 1;
         }
     }
 

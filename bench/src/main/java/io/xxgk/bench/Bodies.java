@@ -25,7 +25,16 @@ final class Bodies {
 
     /** A batch of {@code size} events of the realistic mix, ids prefixed {@code prefix}. */
     static Bodies batchOf(int size, String prefix) {
-        byte[] template = ("[" + String.join(",", mix(size, prefix)) + "]").getBytes(StandardCharsets.UTF_8);
+        return of("[" + String.join(",", mix(size, prefix)) + "]");
+    }
+
+    /** One event (a structured CloudEvent, not a batch), as a webhook sends it. */
+    static Bodies eventOf(String prefix) {
+        return of(mix(1, prefix).getFirst());
+    }
+
+    private static Bodies of(String json) {
+        byte[] template = json.getBytes(StandardCharsets.UTF_8);
         byte[] mark = MARK.getBytes(StandardCharsets.UTF_8);
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i + mark.length <= template.length; i++) {

@@ -2,7 +2,6 @@ package io.xxgk.bench;
 
 import com.clickhouse.client.api.Client;
 import java.time.Duration;
-import java.util.Map;
 
 /** Timing a consumer that fills {@code DATABASE.events} from the topic. */
 final class Leg {

@@ -44,4 +44,19 @@ record Machine(int cores, String cpu, long memoryGiB, String java) {
             return new long[] {-1, -1};
         }
     }
+
+    /** The CPU time a process has used so far (user and system, from /proc), in seconds; -1 when it cannot be read. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // the command (field 2) may hold spaces: fields are counted from the ')' that closes it; utime and stime are 14 and 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Linux's USER_HZ, which /proc's times count in: 100 on every architecture Java runs on. */
+    private static final int CLOCK_TICKS = 100;
 }

@@ -69,7 +69,7 @@ final class PipelineBenchmark {
                     options.freshness(), acceptedAt::put);
             accepted.addAndGet(paced.allAccepted());
             awaitStored(clickHouse, "xxgk", accepted.get(), Duration.ofMinutes(2));
-            double[] freshness = freshness(clickHouse, acceptedAt, FRESHNESS_WARM_UP.toSeconds() * 50);
+            double[] freshness = freshness(clickHouse, "f", acceptedAt, FRESHNESS_WARM_UP.toSeconds() * 50);
             System.out.printf("    %,.0f events/s accepted (%d failed requests); freshness p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     paced.eventsPerSecond(), paced.failures(), freshness[0], freshness[1], freshness[2]);
 
@@ -141,11 +141,12 @@ final class PipelineBenchmark {
      * Per event: from the 202 that accepted its request to its {@code ingested_at}, which ClickHouse
      * sets as the aggregator's insert of it begins (the insert then completes within a batch time).
      *
+     * @param prefix the ids' prefix ({@code prefix-N-i}: N is the request's number)
      * @return p50, p99 and max in ms, over the requests from number {@code skip} on
      */
-    private static double[] freshness(Client clickHouse, Map<Long, Long> acceptedAt, long skip) {
+    static double[] freshness(Client clickHouse, String prefix, Map<Long, Long> acceptedAt, long skip) {
         List<Long> millis = new ArrayList<>();
-        for (Map.Entry<String, Instant> stored : new EventsTable(clickHouse, "xxgk").storedAt(BenchStack.ORG, "f-").entrySet()) {
+        for (Map.Entry<String, Instant> stored : new EventsTable(clickHouse, "xxgk").storedAt(BenchStack.ORG, prefix + "-").entrySet()) {
             long n = Long.parseLong(stored.getKey().split("-")[1]);
             Long accepted = acceptedAt.get(n);
             if (n >= skip && accepted != null) {
@@ -154,7 +155,7 @@ final class PipelineBenchmark {
         }
         Collections.sort(millis);
         if (millis.isEmpty()) {
-            throw new IllegalStateException("no events of the freshness run found");
+            throw new IllegalStateException("no events of the " + prefix + " run found");
         }
         return new double[] {millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1), millis.getLast()};
     }

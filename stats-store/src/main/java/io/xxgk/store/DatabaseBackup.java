@@ -1,8 +1,8 @@
 package io.xxgk.store;
 
 import com.clickhouse.client.api.Client;
+import io.xxgk.store.events.EventsTable;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * ClickHouse's own BACKUP and RESTORE of the whole database (the events, the rollups, the offset
@@ -22,9 +22,7 @@ public final class DatabaseBackup {
 
     /** Events stored, copies not yet merged away included; 0 when the database or its table does not exist. */
     public long events() {
-        boolean exists = clickHouse.queryAll("SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = 'events'",
-                Map.of("db", database), null).getFirst().getLong("n") > 0;
-        return exists ? clickHouse.queryAll("SELECT count() AS n FROM `" + database + "`.events").getFirst().getLong("n") : 0;
+        return new EventsTable(clickHouse, database).rowCount();
     }
 
     /** Backs the database up into {@code folder}, which the server creates. */

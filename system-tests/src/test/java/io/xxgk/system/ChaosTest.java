@@ -2,9 +2,8 @@ package io.xxgk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +18,8 @@ class ChaosTest {
 
     @Test
     void nothingIsLostOrDoubledAndBadInputGetsNoServerError() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(LocalStack.REPO.resolve("xxgk").toString(), "chaos", "--short", "--aggregators", "2")
-                .directory(LocalStack.REPO.toFile()).redirectErrorStream(true);
-        builder.environment().put("XXGK_SKIP_BUILD", "1");
-        Process chaos = builder.start();
-        String output = new String(chaos.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(chaos.waitFor(10, TimeUnit.MINUTES)).as("./xxgk chaos --short finished").isTrue();
+        LocalStack.Run chaos = LocalStack.onItsOwnStack(Duration.ofMinutes(10), "chaos", "--short", "--aggregators", "2");
+        String output = chaos.output();
 
         List<String> lines = output.lines().toList();
         assertThat(lines).as(output).isNotEmpty();
@@ -45,6 +40,6 @@ class ChaosTest {
                 .anySatisfy(l -> assertThat(l).contains("ClickHouse started again"))
                 .as("counted once the re-sent copies were consumed too")
                 .anySatisfy(l -> assertThat(l).contains("the aggregator has consumed the whole events topic"));
-        assertThat(chaos.exitValue()).as(output).isZero();
+        assertThat(chaos.exitCode()).as(output).isZero();
     }
 }

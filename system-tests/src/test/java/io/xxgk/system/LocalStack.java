@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,15 +42,25 @@ final class LocalStack implements AutoCloseable {
     }
 
     Run xxgk(String... args) throws IOException, InterruptedException {
+        List<String> withState = new ArrayList<>(List.of(args));
+        withState.addAll(List.of("--state", state.toString()));
+        return run(withState, Duration.ofSeconds(240));
+    }
+
+    /** A command that starts a stack of its own (./xxgk chaos, soak), waited for at most {@code timeout}. */
+    static Run onItsOwnStack(Duration timeout, String... args) throws IOException, InterruptedException {
+        return run(List.of(args), timeout);
+    }
+
+    private static Run run(List<String> args, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("xxgk").toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--state", state.toString()));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
         builder.environment().put("XXGK_SKIP_BUILD", "1");
         Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("./xxgk " + String.join(" ", args) + " finished").isTrue();
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("./xxgk " + String.join(" ", args) + " finished").isTrue();
+        return new Run(process.exitValue(), output);
     }
 
     StackEnv env() {
