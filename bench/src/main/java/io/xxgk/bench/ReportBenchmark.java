@@ -1,6 +1,8 @@
 package io.xxgk.bench;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
 import io.xxgk.stack.Stack;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackHome;
@@ -23,8 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./xxgk bench report}: a province's events for 2023-2025 ({@link ProvinceEvents}) stored
@@ -94,7 +98,7 @@ final class ReportBenchmark {
         return CompletableFuture.supplyAsync(() -> ProvinceEvents.range(start, (int) Math.min(CHUNK, Math.max(0, size - start))));
     }
 
-    private Map<String, String> measure(Client clickHouse, long size) {
+    private Map<String, String> measure(Client clickHouse, long size) throws Exception {
         ReportPeriod year = ReportPeriod.year(2024);
         StatsQueries rollups = new StatsQueries(clickHouse);
         StatsQueries events = new StatsQueries(clickHouse, Source.EVENTS);
@@ -117,6 +121,60 @@ final class ReportBenchmark {
         figures.put("scan_p50_ms" + suffix, "%.0f".formatted(percentile(scan, 50)));
         figures.put("scan_ratio" + suffix, "%.0f".formatted(ratio));
         figures.put("events" + suffix, Long.toString(size));
+        figures.putAll(dedupLookups(clickHouse, suffix));
+        return figures;
+    }
+
+    /** Keys per lookup, as the aggregator sends a range's events of one org; of them, re-sends of stored events. */
+    private static final int LOOKUP_KEYS = 500;
+    private static final int RESENT = 10;
+    private static final int LOOKUPS = 40;
+
+    /**
+     * The aggregator's dedup lookup against the events stored, and the same question put to events'
+     * own primary key (the lookup before event_keys) as the baseline: rows read per key (ClickHouse's
+     * own count, from the answer's summary) and time, on batches of {@value #LOOKUP_KEYS} keys of which
+     * {@value #RESENT} are stored, the rest new.
+     */
+    private Map<String, String> dedupLookups(Client clickHouse, String suffix) throws Exception {
+        EventsTable events = new EventsTable(clickHouse, "xxgk");
+        List<UUID> stored = clickHouse.queryAll("SELECT key FROM xxgk.events WHERE org = {org:String} ORDER BY rand() LIMIT {n:UInt32}",
+                Map.of("org", ORG, "n", RESENT * LOOKUPS), null).stream().map(r -> r.getUUID("key")).toList();
+        long rows = 0;
+        long baselineRows = 0;
+        List<Double> millis = new ArrayList<>();
+        List<Double> baselineMillis = new ArrayList<>();
+        for (int n = 0; n < LOOKUPS; n++) {
+            List<UUID> keys = new ArrayList<>(stored.subList(n * RESENT, (n + 1) * RESENT));
+            while (keys.size() < LOOKUP_KEYS) {
+                keys.add(UUID.randomUUID());
+            }
+            long start = System.nanoTime();
+            EventsTable.Lookup lookup = events.storedKeys(ORG, keys, "bench");
+            millis.add((System.nanoTime() - start) / 1e6);
+            if (lookup.stored().size() != RESENT) {
+                throw new IllegalStateException("the lookup found " + lookup.stored().size() + " of " + RESENT + " stored keys");
+            }
+            rows += lookup.rowsRead();
+            start = System.nanoTime();
+            String list = keys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","));
+            try (QueryResponse response = clickHouse.query("SELECT key FROM xxgk.events WHERE org = {org:String} AND key IN (" + list + ")",
+                    Map.of("org", ORG), new QuerySettings().serverSetting("http_wait_end_of_query", "1")).get()) {
+                baselineRows += response.getReadRows();
+            }
+            baselineMillis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        Collections.sort(baselineMillis);
+        double perKey = (double) rows / (LOOKUPS * LOOKUP_KEYS);
+        double baselinePerKey = (double) baselineRows / (LOOKUPS * LOOKUP_KEYS);
+        System.out.printf("    the dedup lookup (%d keys, %d of them stored, %d times): %.1f rows read per key, p50 %.1f ms; "
+                        + "on events' own key: %.0f rows per key, p50 %.1f ms%n", LOOKUP_KEYS, RESENT, LOOKUPS, perKey, percentile(millis, 50),
+                baselinePerKey, percentile(baselineMillis, 50));
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("dedup_rows_per_event" + suffix, "%.1f".formatted(perKey));
+        figures.put("dedup_lookup_p50_ms" + suffix, "%.1f".formatted(percentile(millis, 50)));
+        figures.put("dedup_rows_per_event_events_key" + suffix, "%.0f".formatted(baselinePerKey));
         return figures;
     }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an operator watches on the aggregator: rows written, copies dropped, dead letters, how long
- * a batch takes, and freshness (accepted by ingest → stored). Consumer lag comes from the Kafka
+ * a batch takes, the rows the dedup lookup read (per row written: its cost, docs/counting.md), and freshness (accepted by ingest → stored). Consumer lag comes from the Kafka
  * client's own metrics ({@code kafka_consumer_fetch_manager_records_lag_max}).
  */
 @Component
@@ -16,6 +16,7 @@ class AggregatorMetrics {
 
     private final Counter written;
     private final Counter duplicates;
+    private final Counter lookupRows;
     private final Counter deadLettered;
     private final Counter batchFailures;
     private final Timer batch;
@@ -26,6 +27,8 @@ class AggregatorMetrics {
                 .description("Distinct events stored in ClickHouse").register(registry);
         this.duplicates = Counter.builder("xxgk.aggregator.events.duplicate")
                 .description("Copies of events already stored (re-sent or re-delivered), dropped").register(registry);
+        this.lookupRows = Counter.builder("xxgk.aggregator.dedup.rows.read")
+                .description("Rows ClickHouse read to tell new events from stored ones (event_keys)").register(registry);
         this.deadLettered = Counter.builder("xxgk.aggregator.events.dead.lettered")
                 .description("Events that could not be read or stored, sent to the dead-letter topic").register(registry);
         this.batchFailures = Counter.builder("xxgk.aggregator.batch.failures")
@@ -41,8 +44,9 @@ class AggregatorMetrics {
         return batch;
     }
 
-    void stored(int received, int written, long oldestAcceptedMillis, long newestAcceptedMillis) {
+    void stored(int received, int written, long lookupRows, long oldestAcceptedMillis, long newestAcceptedMillis) {
         this.written.increment(written);
+        this.lookupRows.increment(lookupRows);
         duplicates.increment(received - written);
         if (received > 0) {
             long now = System.currentTimeMillis();

@@ -88,7 +88,7 @@ class EventsListener {
         metrics.deadLettered(deadLetters.size());
         long oldest = records.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0);
         long newest = records.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
-        metrics.stored(readable - stored.rejected().size(), stored.written(), oldest, newest);
+        metrics.stored(readable - stored.rejected().size(), stored.written(), stored.lookupRows(), oldest, newest);
     }
 
     private StoredEvent row(ConsumerRecord<String, byte[]> record, Map<String, ZoneId> zones) {

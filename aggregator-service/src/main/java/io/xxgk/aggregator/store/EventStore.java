@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -55,10 +54,11 @@ public class EventStore {
     }
 
     /**
-     * @param written  rows that were new and are now stored
-     * @param rejected rows ClickHouse refused by their content, by key, with its reason
+     * @param written     rows that were new and are now stored
+     * @param rejected    rows ClickHouse refused by their content, by key, with its reason
+     * @param lookupRows  rows ClickHouse read to tell new events from stored ones (the dedup lookup's cost)
      */
-    public record Stored(int written, Map<UUID, String> rejected) {
+    public record Stored(int written, Map<UUID, String> rejected, long lookupRows) {
     }
 
     /**
@@ -78,31 +78,34 @@ public class EventStore {
         for (Consumed record : records) {
             byPartition.computeIfAbsent(record.topic() + "\u0000" + record.partition(), p -> new ArrayList<>()).add(record);
         }
-        int written = 0;
-        Map<UUID, String> rejected = new LinkedHashMap<>();
+        Tally tally = new Tally();
         for (List<Consumed> partition : byPartition.values()) {
-            written += write(partition.getFirst().topic(), partition.getFirst().partition(), partition, rejected);
+            write(partition.getFirst().topic(), partition.getFirst().partition(), partition, tally);
         }
-        return new Stored(written, rejected);
+        return new Stored(tally.written, tally.rejected, tally.lookupRows);
+    }
+
+    /** What a batch's ranges added up to. */
+    private static final class Tally {
+        int written;
+        final Map<UUID, String> rejected = new LinkedHashMap<>();
+        long lookupRows;
     }
 
     /** One partition's records, in offset order. */
-    private int write(String topic, int partition, List<Consumed> records, Map<UUID, String> rejected) throws Exception {
+    private void write(String topic, int partition, List<Consumed> records, Tally tally) throws Exception {
         long first = records.getFirst().offset();
         long last = records.getLast().offset();
-        int written = 0;
         long next = first;
         while (next <= last) {
             OffsetLedger.Range range = nextRange(topic, partition, next, first, last);
             if (!range.stored()) {
                 long from = range.start();
                 long to = range.end();
-                written += store(topic, partition, range, records.stream().filter(r -> r.offset() >= from && r.offset() <= to).toList(),
-                        rejected);
+                store(topic, partition, range, records.stream().filter(r -> r.offset() >= from && r.offset() <= to).toList(), tally);
             }
             next = range.end() + 1;
         }
-        return written;
     }
 
     /**
@@ -130,8 +133,7 @@ public class EventStore {
     }
 
     /** The range's new rows as one block under the range's token, then the range marked stored. */
-    private int store(String topic, int partition, OffsetLedger.Range range, List<Consumed> records, Map<UUID, String> rejected)
-            throws Exception {
+    private void store(String topic, int partition, OffsetLedger.Range range, List<Consumed> records, Tally tally) throws Exception {
         String token = range.token(topic, partition);
         Map<String, Map<UUID, StoredEvent>> byOrg = new LinkedHashMap<>();
         for (Consumed record : records) {
@@ -141,13 +143,14 @@ public class EventStore {
         }
         List<StoredEvent> fresh = new ArrayList<>();
         for (var org : byOrg.entrySet()) {
-            Set<UUID> stored = events.storedKeys(org.getKey(), org.getValue().keySet(), token);
-            org.getValue().values().stream().filter(r -> !stored.contains(r.key())).forEach(fresh::add);
+            EventsTable.Lookup lookup = events.storedKeys(org.getKey(), org.getValue().keySet(), token);
+            tally.lookupRows += lookup.rowsRead();
+            org.getValue().values().stream().filter(r -> !lookup.stored().contains(r.key())).forEach(fresh::add);
         }
-        int before = rejected.size();
-        insert(fresh, token, rejected);
+        int before = tally.rejected.size();
+        insert(fresh, token, tally.rejected);
         ledger.stored(topic, partition, range, claimant);
-        return fresh.size() - (rejected.size() - before);
+        tally.written += fresh.size() - (tally.rejected.size() - before);
     }
 
     /**

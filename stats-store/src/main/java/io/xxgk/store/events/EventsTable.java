@@ -2,10 +2,13 @@ package io.xxgk.store.events;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.ServerException;
+import com.clickhouse.client.api.data_formats.ClickHouseBinaryFormatReader;
 import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
 import io.xxgk.contract.EventType;
 import java.time.Instant;
@@ -134,24 +137,34 @@ public final class EventsTable {
     }
 
     /**
-     * Which of {@code keys} the org has stored: a primary-key lookup. The keys go in the query's
+     * What a dedup lookup found: the keys stored by other blocks, and the rows ClickHouse read to
+     * tell (the lookup's cost, which grows with the table unless the lookup stays narrow).
+     */
+    public record Lookup(Set<UUID> stored, long rowsRead) {
+    }
+
+    /**
+     * Which of {@code keys} the org has stored in blocks other than {@code block} (a block stored
+     * again finds its own rows), from {@code event_keys}: a key stored costs one 32-row granule,
+     * a new one the bloom filter's false positives (docs/counting.md). The keys go in the query's
      * text, not as a parameter: parameters travel in the URL, which a batch of thousands of keys
      * overflows. They are {@link UUID} values, printed by {@link UUID#toString()}, so nothing
      * from outside reaches the SQL.
      */
-    public Set<UUID> storedKeys(String org, Collection<UUID> keys) {
-        return storedKeys(org, keys, "");
-    }
-
-    /** Which of {@code keys} the org has stored in blocks other than {@code block} (a block stored again finds its own rows). */
-    public Set<UUID> storedKeys(String org, Collection<UUID> keys, String block) {
+    public Lookup storedKeys(String org, Collection<UUID> keys, String block) throws Exception {
         String list = keys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","));
         Set<UUID> stored = new HashSet<>();
-        clickHouse.queryAll("SELECT key FROM " + table + " WHERE org = {org:String} AND key IN (" + list + ")"
-                        + (block.isEmpty() ? "" : " AND block != {block:String}"),
-                block.isEmpty() ? Map.of("org", org) : Map.of("org", org, "block", block), null)
-                .forEach(r -> stored.add(UUID.fromString(r.getString("key"))));
-        return stored;
+        // the whole answer before the headers, so that their summary counts every row read
+        QuerySettings settings = new QuerySettings().serverSetting("http_wait_end_of_query", "1");
+        try (QueryResponse response = clickHouse.query("SELECT key FROM `" + database + "`.event_keys WHERE org = {org:String} AND key IN ("
+                + list + ") AND block != {block:String}", Map.of("org", org, "block", block), settings).get()) {
+            ClickHouseBinaryFormatReader reader = clickHouse.newBinaryFormatReader(response);
+            while (reader.hasNext()) {
+                reader.next();
+                stored.add(reader.getUUID("key"));
+            }
+            return new Lookup(stored, response.getReadRows());
+        }
     }
 
     /** Every row stored of one source of an org, copies not yet merged away included, in id order. */
