@@ -78,7 +78,11 @@ final class Processes {
 
     /** Runs a short command to its end (e.g. formatting storage), failing with its log's tail. */
     void runToEnd(String name, List<String> command, Duration timeout) {
-        Process process = start(name + "-setup", command, Map.of());
+        runToEnd(name, command, Map.of(), timeout);
+    }
+
+    void runToEnd(String name, List<String> command, Map<String, String> environment, Duration timeout) {
+        Process process = start(name + "-setup", command, environment);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

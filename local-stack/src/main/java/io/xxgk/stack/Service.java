@@ -1,9 +1,6 @@
 package io.xxgk.stack;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +47,34 @@ record Service(String name, String module, String urlKey, String heap) implement
         env.computeIfAbsent(StackKeys.DASHBOARD_PASSWORD, StackEnv::secret);
     }
 
+    /**
+     * Extracts its jar, and on the first start of a build makes the JVM's AOT cache of it by a
+     * training run against the stack's servers (up by now: the services start in the second wave);
+     * should that fail, the service starts without one, and its start says what is wrong.
+     */
+    @Override
+    public void prepare(StackHome home, StackEnv env, Processes processes) {
+        AotCache aot = AotCache.of(home, module);
+        aot.extract(processes, name);
+        if (aot.untried()) {
+            aot.train(processes, name, jvmOptions(), environment(env));
+        }
+    }
+
     @Override
     public List<String> command(StackHome home, StackEnv env) {
-        Path built = home.repo().resolve(module).resolve("target").resolve(module + ".jar");
-        if (!Files.exists(built)) {
-            throw new StackException(built + " is missing: build first (./xxgk build)");
+        AotCache aot = AotCache.of(home, module);
+        List<String> command = new ArrayList<>(List.of(Component.java()));
+        command.addAll(jvmOptions());
+        if (aot.trained()) {
+            command.add("-XX:AOTCache=" + aot.cache());
         }
-        // a copy of its own: a rebuild while it runs must not swap the jar under it (classes load lazily)
-        Path jar = home.runDir().resolve(name + ".jar");
-        try {
-            Files.copy(built, jar, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new StackException("cannot copy " + built + " to " + jar + ": " + e.getMessage(), e);
-        }
-        return List.of(Component.java(), "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString());
+        command.addAll(List.of("-jar", aot.application().toString()));
+        return command;
+    }
+
+    private List<String> jvmOptions() {
+        return List.of("-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     }
 
     @Override

@@ -87,6 +87,9 @@ public final class Stack {
         components().forEach(c -> c.describe(env));
         env.save(home.envFile());
         for (int i = 0; i < waves.size(); i++) {
+            List<Component> stopped = waves.get(i).stream().filter(c -> processes.running(c.name()).isEmpty()).toList();
+            // side by side: a service's first start after a build trains its AOT cache first
+            stopped.parallelStream().forEach(c -> c.prepare(home, env, processes));
             Map<Component, Optional<Process>> started = new LinkedHashMap<>();
             for (Component component : waves.get(i)) {
                 started.put(component, start(component, env, out));
@@ -175,7 +178,6 @@ public final class Stack {
                         + "'), or delete " + home.envFile() + " to choose new ports.");
             }
         }
-        component.prepare(home, env, processes);
         Process process = processes.start(component.name(), component.command(home, env), component.environment(env));
         out.printf("  %-11s starting (pid %d) %s%n", component.name(), process.pid(), component.address(env));
         return Optional.of(process);
