@@ -32,7 +32,7 @@ final class AotCache {
 
     private static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
-    /** Folders of older builds are removed after a day unused (a stack still running one has it a day). */
+    /** Folders of older builds are removed once a day old and run by no process. */
     private static final Duration KEPT = Duration.ofDays(1);
 
     private final Path jar;
@@ -133,7 +133,8 @@ final class AotCache {
                 } catch (IOException gone) {
                     return false;
                 }
-            }).forEach(StackHome::deleteTree);
+            }).filter(p -> ProcessHandle.allProcesses().noneMatch(process -> process.info().commandLine()
+                    .map(line -> line.contains(p.toString())).orElse(false))).forEach(StackHome::deleteTree);
         } catch (IOException e) {
             throw new StackException("cannot list " + folder.getParent() + ": " + e.getMessage(), e);
         }
