@@ -70,7 +70,7 @@ public final class Bench {
         @Option(names = "--seconds", defaultValue = "20", description = "seconds of each stage (default ${DEFAULT-VALUE})")
         int seconds;
 
-        @Option(names = "--warm-up", defaultValue = "20", description = "warm-up seconds, not counted (default ${DEFAULT-VALUE})")
+        @Option(names = "--warm-up", defaultValue = "40", description = "warm-up seconds, not counted (default ${DEFAULT-VALUE})")
         int warmUp;
 
         @Option(names = "--knee-rates", defaultValue = "5000,10000,15000,20000,25000,30000", split = ",",

@@ -159,4 +159,13 @@ final class PipelineBenchmark {
         }
         return new double[] {millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1), millis.getLast()};
     }
+
+    /** Until ClickHouse merges nothing: queries timed on the parts a server settles on, CPU at rest measured at rest. */
+    static void awaitMerges(Client clickHouse, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline
+                && clickHouse.queryAll("SELECT count() AS n FROM system.merges WHERE database = 'xxgk'").getFirst().getLong("n") > 0) {
+            Thread.sleep(1000);
+        }
+    }
 }

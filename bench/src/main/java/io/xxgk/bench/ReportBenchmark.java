@@ -79,7 +79,7 @@ final class ReportBenchmark {
                         System.out.printf("\r    stored %,d events", stored + these.size());
                     }
                     System.out.printf(" in %.0f s; waiting for merges…%n", (System.nanoTime() - start) / 1e9);
-                    awaitMerges(clickHouse, Duration.ofMinutes(10));
+                    PipelineBenchmark.awaitMerges(clickHouse, Duration.ofMinutes(10));
                     // what the aggregator's hourly compaction does to the years before this one
                     new Rollups(clickHouse, "xxgk").compactClosedYears(2025);
                     figures.putAll(measure(clickHouse, size));
@@ -198,14 +198,5 @@ final class ReportBenchmark {
 
     private static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p / 100.0) - 1));
-    }
-
-    /** Queries are timed on the parts a server settles on, not on the many small parts of a bulk load. */
-    private static void awaitMerges(Client clickHouse, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline
-                && clickHouse.queryAll("SELECT count() AS n FROM system.merges WHERE database = 'xxgk'").getFirst().getLong("n") > 0) {
-            Thread.sleep(1000);
-        }
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param sendTimeout    how long a request waits for its transaction to begin and commit before answering 503 (one whose
  *                       transaction has begun waits for how it ends: a 503 means nothing was stored)
  * @param committers     transactional producers writing requests in group commits
+ * @param commitLinger   how long a group commit waits for more requests after its first: fewer transactions (each costs the
+ *                       broker and ingest as much for one event as for a thousand) for that much more latency
  * @param retryAfter     the Retry-After of a 503
  * @param maxBatchEvents events in one request, at most (413 beyond)
  * @param maxBodySize    bytes in one request body, at most (413 beyond)
@@ -27,6 +29,7 @@ public record IngestProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("15s") Duration sendTimeout,
         @DefaultValue("2") int committers,
+        @DefaultValue("25ms") Duration commitLinger,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("1000") int maxBatchEvents,
         @DefaultValue("1MB") DataSize maxBodySize,

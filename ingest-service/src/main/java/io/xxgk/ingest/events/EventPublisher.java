@@ -180,13 +180,20 @@ class EventPublisher implements SmartLifecycle {
         }
     }
 
-    /** The requests waiting now, skipping any whose caller has stopped waiting (it answered 503). */
+    /**
+     * The requests waiting now and those arriving within {@link IngestProperties#commitLinger()} of
+     * the first, skipping any whose caller has stopped waiting (it answered 503).
+     */
     private List<Pending> takeGroup() {
         List<Pending> group = new ArrayList<>();
         try {
             Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+            // a transaction costs the broker and this service the same for one event as for thousands:
+            // requests arriving within the linger share the first one's
+            long lingerUntil = System.nanoTime() + properties.commitLinger().toNanos();
             int records = 0;
-            for (Pending next = first; next != null; next = records < MAX_GROUP_RECORDS ? queue.poll() : null) {
+            for (Pending next = first; next != null;
+                 next = records < MAX_GROUP_RECORDS ? queue.poll(Math.max(0, lingerUntil - System.nanoTime()), TimeUnit.NANOSECONDS) : null) {
                 if (!next.taken().compareAndSet(false, true)) {
                     continue;   // its caller gave up first and answered 503
                 }
