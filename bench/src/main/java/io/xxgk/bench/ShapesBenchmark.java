@@ -35,7 +35,7 @@ final class ShapesBenchmark {
 
     /** What a stage measured; {@code failure} says what went wrong, the figures are what was measured before. */
     private record Figures(Stage stage, long accepted, long refused, long failed, Map<String, Double> cpuSeconds, double seconds,
-                           long stored, long p50, long p99, double[] freshness, String failure) {
+                           long stored, long p50, long p99, double[] freshness, AggregatorSteps.Totals steps, String failure) {
 
         double cpuMicrosPerEvent() {
             double cpu = cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -133,6 +133,8 @@ final class ShapesBenchmark {
 
     private Figures measure(BenchStack bench, Client clickHouse, URI ingest, Stage stage, Duration duration) throws InterruptedException {
         PacedSender sender = new PacedSender(ingest, bench.token(), stage.shape(), true);
+        AggregatorSteps steps = new AggregatorSteps(bench.env().get(StackKeys.AGGREGATOR_URL));
+        AggregatorSteps.Totals stepsBefore = steps.read();
         Map<String, Double> cpuBefore = cpu(bench);
         long startedAt = System.nanoTime();
         long storedBefore = PipelineBenchmark.stored(clickHouse, "xxgk");
@@ -145,6 +147,7 @@ final class ShapesBenchmark {
             failure = notStored.getMessage();
         }
         Map<String, Double> cpuAfter = cpu(bench);
+        AggregatorSteps.Totals stepsTaken = steps.read().minus(stepsBefore);
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         Map<String, Double> used = new LinkedHashMap<>();
         cpuBefore.forEach((process, before) -> used.put(process, cpuAfter.get(process) - before));
@@ -157,7 +160,7 @@ final class ShapesBenchmark {
         }
         List<Long> latencies = sender.latencies();
         return new Figures(stage, sender.accepted.get(), sender.refused.get(), sender.failed.get(), used, seconds, stored,
-                PacedSender.percentile(latencies, 0.5), PacedSender.percentile(latencies, 0.99), freshness, failure);
+                PacedSender.percentile(latencies, 0.5), PacedSender.percentile(latencies, 0.99), freshness, stepsTaken, failure);
     }
 
     /**
@@ -191,6 +194,9 @@ final class ShapesBenchmark {
         System.out.printf(Locale.ROOT, "%-17s %8.0f %9d %7d %6d %9d  CPU s: %-30s %9.1f %9.1f %8d %8d %11.0f %11.0f%n",
                 f.stage().shape().name(), f.stage().eventsPerSecond(), f.accepted(), f.refused(), f.failed(), f.stored(), String.join(" / ", cpu),
                 f.cpuMicrosPerEvent(), f.cpuMicrosPerEventAboveIdle(idle), f.p50(), f.p99(), f.freshness()[0], f.freshness()[1]);
+        if (!f.steps().steps().isEmpty()) {
+            System.out.println("    the aggregator's steps with ClickHouse: " + f.steps().describe());
+        }
         if (f.failure() != null) {
             System.out.println("    failed: " + f.failure());
         }

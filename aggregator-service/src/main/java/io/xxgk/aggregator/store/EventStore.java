@@ -4,10 +4,14 @@ import com.clickhouse.client.api.ServerException;
 import io.xxgk.store.events.EventsTable;
 import io.xxgk.store.events.OffsetLedger;
 import io.xxgk.store.events.StoredEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,20 +33,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventStore {
 
+    /** What storing a batch asks of ClickHouse, each timed on its own: where a batch's time goes. */
+    private enum Step {
+        LEDGER_LOOKUP, LEDGER_CLAIM, DEDUP_LOOKUP, INSERT, LEDGER_STORED
+    }
+
     private final EventsTable events;
     private final OffsetLedger ledger;
     private final String claimant;
+    private final Map<Step, Timer> timers = new EnumMap<>(Step.class);
 
     @Autowired
-    EventStore(EventsTable events, OffsetLedger ledger) {
-        this(events, ledger, ManagementFactory.getRuntimeMXBean().getName());
+    EventStore(EventsTable events, OffsetLedger ledger, MeterRegistry registry) {
+        this(events, ledger, ManagementFactory.getRuntimeMXBean().getName(), registry);
     }
 
     /** @param claimant what the ledger says of this instance (host and pid), for the operator */
-    public EventStore(EventsTable events, OffsetLedger ledger, String claimant) {
+    public EventStore(EventsTable events, OffsetLedger ledger, String claimant, MeterRegistry registry) {
         this.events = events;
         this.ledger = ledger;
         this.claimant = claimant;
+        for (Step step : Step.values()) {
+            timers.put(step, Timer.builder("xxgk.aggregator.clickhouse").tag("step", step.name().toLowerCase(Locale.ROOT))
+                    .description("ClickHouse's answer to one step of storing a batch (the ledger, the dedup lookup, the insert)")
+                    .register(registry));
+        }
     }
 
     /**
@@ -114,7 +129,7 @@ public class EventStore {
      */
     private OffsetLedger.Range nextRange(String topic, int partition, long next, long first, long last) throws Exception {
         while (true) {
-            List<OffsetLedger.Range> held = ledger.overlapping(topic, partition, next, last);
+            List<OffsetLedger.Range> held = timers.get(Step.LEDGER_LOOKUP).recordCallable(() -> ledger.overlapping(topic, partition, next, last));
             Optional<OffsetLedger.Range> holding = held.stream().filter(r -> r.start() <= next).findFirst();
             if (holding.isPresent()) {
                 OffsetLedger.Range range = holding.get();
@@ -125,7 +140,7 @@ public class EventStore {
                 return range;
             }
             long end = held.stream().mapToLong(OffsetLedger.Range::start).min().orElse(last + 1) - 1;
-            if (ledger.claim(topic, partition, next, end, claimant)) {
+            if (timers.get(Step.LEDGER_CLAIM).recordCallable(() -> ledger.claim(topic, partition, next, end, claimant))) {
                 return new OffsetLedger.Range(next, end, false);
             }
             // another aggregator claimed records from next first: its range it is
@@ -143,13 +158,17 @@ public class EventStore {
         }
         List<StoredEvent> fresh = new ArrayList<>();
         for (var org : byOrg.entrySet()) {
-            EventsTable.Lookup lookup = events.storedKeys(org.getKey(), org.getValue().keySet(), token);
+            EventsTable.Lookup lookup = timers.get(Step.DEDUP_LOOKUP).recordCallable(() -> events.storedKeys(org.getKey(), org.getValue().keySet(),
+                    token));
             tally.lookupRows += lookup.rowsRead();
             org.getValue().values().stream().filter(r -> !lookup.stored().contains(r.key())).forEach(fresh::add);
         }
         int before = tally.rejected.size();
         insert(fresh, token, tally.rejected);
-        ledger.stored(topic, partition, range, claimant);
+        timers.get(Step.LEDGER_STORED).recordCallable(() -> {
+            ledger.stored(topic, partition, range, claimant);
+            return null;
+        });
         tally.written += fresh.size() - (tally.rejected.size() - before);
     }
 
@@ -164,7 +183,10 @@ public class EventStore {
             return;
         }
         try {
-            events.insertOnce(rows, token);
+            timers.get(Step.INSERT).recordCallable(() -> {
+                events.insertOnce(rows, token);
+                return null;
+            });
         } catch (Exception e) {
             Optional<ServerException> refused = EventsTable.refusedRow(e);
             if (refused.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clickhouse.client.api.Client;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xxgk.contract.EventData;
 import io.xxgk.store.ClickHouseMigrations;
 import io.xxgk.store.events.EventsTable;
@@ -52,7 +53,7 @@ class TwoAggregatorsTest {
     }
 
     private EventStore aggregator(String name) {
-        return new EventStore(new EventsTable(clickHouse, database), new OffsetLedger(clickHouse, database), name);
+        return new EventStore(new EventsTable(clickHouse, database), new OffsetLedger(clickHouse, database), name, new SimpleMeterRegistry());
     }
 
     /** Offsets from..to of one partition: a view of 1 each, a day each of 2024, org {@code org}. */
