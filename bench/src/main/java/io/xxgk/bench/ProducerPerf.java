@@ -47,10 +47,15 @@ final class ProducerPerf {
         Files.write(payloads, events);
         System.out.printf("    records: structured CloudEvents of %.0f bytes on average%n",
                 events.stream().mapToInt(e -> e.getBytes(StandardCharsets.UTF_8).length).average().orElse(0));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(BASELINE_TOPIC, PARTITIONS, (short) 1))).all().get();
-        }
+        createTopic(bootstrap, BASELINE_TOPIC);
         return run(repo, bootstrap, BASELINE_TOPIC, payloads, records, PRODUCER_PROPS);
+    }
+
+    /** A topic of the events topic's partitions, for a baseline to write to. */
+    static void createTopic(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        }
     }
 
     /** Sends {@code records} payloads taken from {@code payloads} (one per line) with the producer settings given. */
