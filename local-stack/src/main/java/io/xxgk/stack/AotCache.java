@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -140,10 +142,27 @@ final class AotCache {
         }
     }
 
+    /** A jar's hash by its path, size and time: a start asks for it twice (its preparation, its command). */
+    private record Built(Path jar, long size, FileTime modified) {
+    }
+
+    private static final Map<Built, String> HASHES = new ConcurrentHashMap<>();
+
     private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-            in.transferTo(OutputStream.nullOutputStream());
+        try {
+            Built built = new Built(file, Files.size(file), Files.getLastModifiedTime(file));
+            return HASHES.computeIfAbsent(built, b -> digest(b.jar()));
+        } catch (IOException e) {
+            throw new StackException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String digest(Path file) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new StackException("cannot read " + file + ": " + e.getMessage(), e);
