@@ -3,12 +3,8 @@ package io.xxgk.bench;
 import com.clickhouse.client.api.Client;
 import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackKeys;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,20 +30,8 @@ final class AggregatorLeg {
      * @return the {@link System#nanoTime()} it was healthy at
      */
     private static long awaitHealthy(Process aggregator, int port) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline && aggregator.isAlive()) {
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return System.nanoTime();
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the benchmark's aggregator did not become healthy (log: aggregator-leg.log)");
+        return ChildReady.await(aggregator, URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofMinutes(2),
+                "the benchmark's aggregator did not become healthy (log: aggregator-leg.log)");
     }
 
     static Result run(Path repo, Path state, StackEnv env, Client clickHouse, long expected) throws Exception {

@@ -43,6 +43,7 @@ public final class Forwarder {
                 "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
                 "value.serializer", "io.vertx.kafka.client.serialization.BufferSerializer"));
         Router router = Router.router(vertx);
+        router.get("/health").handler(context -> context.response().end());
         router.post("/v1/events").handler(BodyHandler.create().setBodyLimit(2 * 1024 * 1024)).handler(context -> {
             JsonArray events = context.body().asJsonArray();
             List<Future<?>> sent = new ArrayList<>(events.size());

@@ -4,9 +4,6 @@ import io.xxgk.stack.StackEnv;
 import io.xxgk.stack.StackKeys;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,7 +82,8 @@ final class IngestBenchmark {
                     "-cp", System.getProperty("java.class.path"), Forwarder.class.getName(), bench.env().get(StackKeys.KAFKA_BOOTSTRAP), port,
                     FORWARDER_TOPIC).redirectErrorStream(true).redirectOutput(bench.state().resolve("forwarder.log").toFile()).start();
             URI forwarded = URI.create("http://127.0.0.1:" + port + "/v1/events");
-            awaitListening(forwarded, forwarder);
+            ChildReady.await(forwarder, URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofSeconds(30),
+                    "the forwarder did not start (see forwarder.log)");
             StringBuilder figures = new StringBuilder();
             for (int batchSize : List.of(100, 1000)) {
                 Bodies bodies = Bodies.batchOf(batchSize, "f" + batchSize);
@@ -140,22 +138,6 @@ final class IngestBenchmark {
         return new Round(rounds.stream().mapToDouble(Round::eventsPerSecond).average().orElse(0),
                 rounds.stream().mapToDouble(Round::serverMicros).average().orElse(0),
                 rounds.stream().mapToDouble(Round::kafkaMicros).average().orElse(0));
-    }
-
-    private static void awaitListening(URI endpoint, Process forwarder) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpClient http = HttpClient.newHttpClient();
-        while (true) {
-            try {
-                http.send(HttpRequest.newBuilder(endpoint).GET().build(), HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                if (!forwarder.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the forwarder did not start (see forwarder.log)", notYet);
-                }
-                Thread.sleep(200);
-            }
-        }
     }
 
     static void requireBuilt(Path repo) throws IOException {
