@@ -150,10 +150,10 @@ final class ReportBenchmark {
                 keys.add(UUID.randomUUID());
             }
             long start = System.nanoTime();
-            EventsTable.Lookup lookup = events.storedKeys(ORG, keys);
+            EventsTable.Lookup lookup = events.storedKeys(ORG, keys, "bench");
             millis.add((System.nanoTime() - start) / 1e6);
-            if (lookup.blocks().size() != RESENT) {
-                throw new IllegalStateException("the lookup found " + lookup.blocks().size() + " of " + RESENT + " stored keys");
+            if (lookup.stored().size() != RESENT) {
+                throw new IllegalStateException("the lookup found " + lookup.stored().size() + " of " + RESENT + " stored keys");
             }
             rows += lookup.rowsRead();
             start = System.nanoTime();

@@ -9,15 +9,11 @@ import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -93,14 +89,13 @@ public class EventStore {
     }
 
     public Stored write(List<Consumed> records) throws Exception {
-        Map<String, Map<Integer, List<Consumed>>> byTopic = new LinkedHashMap<>();
+        Map<String, List<Consumed>> byPartition = new LinkedHashMap<>();
         for (Consumed record : records) {
-            byTopic.computeIfAbsent(record.topic(), t -> new LinkedHashMap<>()).computeIfAbsent(record.partition(), p -> new ArrayList<>())
-                    .add(record);
+            byPartition.computeIfAbsent(record.topic() + "\u0000" + record.partition(), p -> new ArrayList<>()).add(record);
         }
         Tally tally = new Tally();
-        for (var topic : byTopic.entrySet()) {
-            write(topic.getKey(), topic.getValue(), tally);
+        for (List<Consumed> partition : byPartition.values()) {
+            write(partition.getFirst().topic(), partition.getFirst().partition(), partition, tally);
         }
         return new Stored(tally.written, tally.rejected, tally.lookupRows);
     }
@@ -112,102 +107,69 @@ public class EventStore {
         long lookupRows;
     }
 
-    /** A range to store: its records, and the block they make. */
-    private record Block(int partition, OffsetLedger.Range range, String token, List<Consumed> records) {
-    }
-
-    /**
-     * A topic's records, by partition in offset order. ClickHouse's fixed cost per query outweighs
-     * its cost per row, so the batch asks once for all its partitions: the ledger's ranges, the
-     * stored keys of each org, the ranges marked stored. Only the claims and the blocks are a
-     * partition's own (each deduplicated by its range).
-     */
-    private void write(String topic, Map<Integer, List<Consumed>> byPartition, Tally tally) throws Exception {
-        List<OffsetLedger.Span> spans = byPartition.entrySet().stream()
-                .map(p -> new OffsetLedger.Span(p.getKey(), p.getValue().getFirst().offset(), p.getValue().getLast().offset())).toList();
-        Map<Integer, List<OffsetLedger.Range>> held = new HashMap<>(timers.get(Step.LEDGER_LOOKUP).recordCallable(() -> ledger.overlapping(topic, spans)));
-        List<Block> blocks = new ArrayList<>();
-        for (OffsetLedger.Span span : spans) {
-            for (long next = span.from(); next <= span.to(); ) {
-                OffsetLedger.Range range = rangeAt(topic, span, next, held);
-                if (!range.stored()) {
-                    long from = range.start();
-                    long to = range.end();
-                    blocks.add(new Block(span.partition(), range, range.token(topic, span.partition()),
-                            byPartition.get(span.partition()).stream().filter(r -> r.offset() >= from && r.offset() <= to).toList()));
-                }
-                next = range.end() + 1;
+    /** One partition's records, in offset order. */
+    private void write(String topic, int partition, List<Consumed> records, Tally tally) throws Exception {
+        long first = records.getFirst().offset();
+        long last = records.getLast().offset();
+        long next = first;
+        while (next <= last) {
+            OffsetLedger.Range range = nextRange(topic, partition, next, first, last);
+            if (!range.stored()) {
+                long from = range.start();
+                long to = range.end();
+                store(topic, partition, range, records.stream().filter(r -> r.offset() >= from && r.offset() <= to).toList(), tally);
             }
+            next = range.end() + 1;
         }
-        store(topic, blocks, tally);
     }
 
     /**
      * The range that holds offset {@code next}: one the ledger has (claimed, or stored already),
-     * or, up to the next claimed one or the span's end, one claimed now. A claim lost to another
-     * aggregator asks the ledger again about this partition ({@code held} is kept up to date).
+     * or, up to the next claimed one or the batch's end, one claimed now.
      */
-    private OffsetLedger.Range rangeAt(String topic, OffsetLedger.Span span, long next, Map<Integer, List<OffsetLedger.Range>> held)
-            throws Exception {
+    private OffsetLedger.Range nextRange(String topic, int partition, long next, long first, long last) throws Exception {
         while (true) {
-            List<OffsetLedger.Range> known = held.getOrDefault(span.partition(), List.of());
-            Optional<OffsetLedger.Range> holding = known.stream().filter(r -> r.start() <= next && r.end() >= next).findFirst();
+            List<OffsetLedger.Range> held = timers.get(Step.LEDGER_LOOKUP).recordCallable(() -> ledger.overlapping(topic, partition, next, last));
+            Optional<OffsetLedger.Range> holding = held.stream().filter(r -> r.start() <= next).findFirst();
             if (holding.isPresent()) {
                 OffsetLedger.Range range = holding.get();
                 // a block is its whole range: one this batch holds only a part of is stored by another, or later
-                if (!range.stored() && (range.start() < span.from() || range.end() > span.to())) {
-                    throw new ClaimedElsewhere(topic, span.partition(), range, span.from(), span.to());
+                if (!range.stored() && (range.start() < first || range.end() > last)) {
+                    throw new ClaimedElsewhere(topic, partition, range, first, last);
                 }
                 return range;
             }
-            long end = known.stream().mapToLong(OffsetLedger.Range::start).filter(start -> start > next).min().orElse(span.to() + 1) - 1;
-            if (timers.get(Step.LEDGER_CLAIM).recordCallable(() -> ledger.claim(topic, span.partition(), next, end, claimant))) {
+            long end = held.stream().mapToLong(OffsetLedger.Range::start).min().orElse(last + 1) - 1;
+            if (timers.get(Step.LEDGER_CLAIM).recordCallable(() -> ledger.claim(topic, partition, next, end, claimant))) {
                 return new OffsetLedger.Range(next, end, false);
             }
             // another aggregator claimed records from next first: its range it is
-            held.put(span.partition(), timers.get(Step.LEDGER_LOOKUP).recordCallable(() -> ledger.overlapping(topic, span.partition(), next, span.to())));
         }
     }
 
-    /**
-     * Each range's new rows as one block under the range's token, then the ranges marked stored.
-     * A row is new when no other block stored its key: the lookup, made once before the first
-     * block, and the blocks of this batch before it (what the lookup would find, were it made
-     * again after each).
-     */
-    private void store(String topic, List<Block> blocks, Tally tally) throws Exception {
-        Map<String, Set<UUID>> keysByOrg = new LinkedHashMap<>();
-        for (Block block : blocks) {
-            for (Consumed record : block.records()) {
-                if (record.row() != null) {
-                    keysByOrg.computeIfAbsent(record.row().org(), o -> new LinkedHashSet<>()).add(record.row().key());
-                }
+    /** The range's new rows as one block under the range's token, then the range marked stored. */
+    private void store(String topic, int partition, OffsetLedger.Range range, List<Consumed> records, Tally tally) throws Exception {
+        String token = range.token(topic, partition);
+        Map<String, Map<UUID, StoredEvent>> byOrg = new LinkedHashMap<>();
+        for (Consumed record : records) {
+            if (record.row() != null) {
+                byOrg.computeIfAbsent(record.row().org(), o -> new LinkedHashMap<>()).putIfAbsent(record.row().key(), record.row());
             }
         }
-        Map<String, EventsTable.Lookup> lookups = new HashMap<>();
-        for (var org : keysByOrg.entrySet()) {
-            EventsTable.Lookup lookup = timers.get(Step.DEDUP_LOOKUP).recordCallable(() -> events.storedKeys(org.getKey(), org.getValue()));
+        List<StoredEvent> fresh = new ArrayList<>();
+        for (var org : byOrg.entrySet()) {
+            EventsTable.Lookup lookup = timers.get(Step.DEDUP_LOOKUP).recordCallable(() -> events.storedKeys(org.getKey(), org.getValue().keySet(),
+                    token));
             tally.lookupRows += lookup.rowsRead();
-            lookups.put(org.getKey(), lookup);
+            org.getValue().values().stream().filter(r -> !lookup.stored().contains(r.key())).forEach(fresh::add);
         }
-        Set<UUID> storedNow = new HashSet<>();
-        for (Block block : blocks) {
-            Map<UUID, StoredEvent> fresh = new LinkedHashMap<>();
-            for (Consumed record : block.records()) {
-                StoredEvent row = record.row();
-                if (row != null && !storedNow.contains(row.key()) && !lookups.get(row.org()).storedByAnother(row.key(), block.token())) {
-                    fresh.putIfAbsent(row.key(), row);
-                }
-            }
-            insert(List.copyOf(fresh.values()), block.token(), tally.rejected);
-            fresh.keySet().removeAll(tally.rejected.keySet());
-            storedNow.addAll(fresh.keySet());
-            tally.written += fresh.size();
-        }
+        int before = tally.rejected.size();
+        insert(fresh, token, tally.rejected);
         timers.get(Step.LEDGER_STORED).recordCallable(() -> {
-            ledger.stored(topic, blocks.stream().map(b -> new OffsetLedger.PartitionRange(b.partition(), b.range())).toList(), claimant);
+            ledger.stored(topic, partition, range, claimant);
             return null;
         });
+        tally.written += fresh.size() - (tally.rejected.size() - before);
     }
 
     /**

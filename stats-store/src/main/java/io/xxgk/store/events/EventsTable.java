@@ -78,7 +78,7 @@ public final class EventsTable {
      * failed (ClickHouse away, or stopped after writing events but before some rollup) is stored
      * again with the same token and the same rows: what was written is skipped, what was not is
      * written. Each row keeps the token ({@code block}), so that the rows of a block stored again
-     * are told from rows other blocks stored ({@link #storedKeys(String, Collection)}).
+     * are told from rows other blocks stored ({@link #storedKeys(String, Collection, String)}).
      */
     public void insertOnce(List<StoredEvent> rows, String token) throws Exception {
         insert(rows, token, new InsertSettings().setDeduplicationToken(token).serverSetting("insert_deduplicate", "1")
@@ -137,39 +137,33 @@ public final class EventsTable {
     }
 
     /**
-     * What a dedup lookup found: the blocks that stored each key found, and the rows ClickHouse
-     * read to tell (the lookup's cost, which grows with the table unless the lookup stays narrow).
+     * What a dedup lookup found: the keys stored by other blocks, and the rows ClickHouse read to
+     * tell (the lookup's cost, which grows with the table unless the lookup stays narrow).
      */
-    public record Lookup(Map<UUID, Set<String>> blocks, long rowsRead) {
-
-        /** Whether a block other than {@code block} stored the key (a block stored again finds its own rows). */
-        public boolean storedByAnother(UUID key, String block) {
-            return blocks.getOrDefault(key, Set.of()).stream().anyMatch(b -> !b.equals(block));
-        }
+    public record Lookup(Set<UUID> stored, long rowsRead) {
     }
 
     /**
-     * Which of {@code keys} the org has stored, and in which blocks, from {@code event_keys}: a key
-     * stored costs one 32-row granule, a new one the bloom filter's false positives
-     * (docs/counting.md). One question for all the blocks a batch makes: ClickHouse's fixed cost
-     * per query outweighs its cost per key. The keys go in the query's text, not as a parameter:
-     * parameters travel in the URL, which a batch of thousands of keys overflows. They are
-     * {@link UUID} values, printed by {@link UUID#toString()}, so nothing from outside reaches the
-     * SQL.
+     * Which of {@code keys} the org has stored in blocks other than {@code block} (a block stored
+     * again finds its own rows), from {@code event_keys}: a key stored costs one 32-row granule,
+     * a new one the bloom filter's false positives (docs/counting.md). The keys go in the query's
+     * text, not as a parameter: parameters travel in the URL, which a batch of thousands of keys
+     * overflows. They are {@link UUID} values, printed by {@link UUID#toString()}, so nothing
+     * from outside reaches the SQL.
      */
-    public Lookup storedKeys(String org, Collection<UUID> keys) throws Exception {
+    public Lookup storedKeys(String org, Collection<UUID> keys, String block) throws Exception {
         String list = keys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","));
-        Map<UUID, Set<String>> blocks = new HashMap<>();
+        Set<UUID> stored = new HashSet<>();
         // the whole answer before the headers, so that their summary counts every row read
         QuerySettings settings = new QuerySettings().serverSetting("http_wait_end_of_query", "1");
-        try (QueryResponse response = clickHouse.query("SELECT key, block FROM `" + database + "`.event_keys WHERE org = {org:String} AND key IN ("
-                + list + ")", Map.of("org", org), settings).get()) {
+        try (QueryResponse response = clickHouse.query("SELECT key FROM `" + database + "`.event_keys WHERE org = {org:String} AND key IN ("
+                + list + ") AND block != {block:String}", Map.of("org", org, "block", block), settings).get()) {
             ClickHouseBinaryFormatReader reader = clickHouse.newBinaryFormatReader(response);
             while (reader.hasNext()) {
                 reader.next();
-                blocks.computeIfAbsent(reader.getUUID("key"), k -> new HashSet<>()).add(reader.getString("block"));
+                stored.add(reader.getUUID("key"));
             }
-            return new Lookup(blocks, response.getReadRows());
+            return new Lookup(stored, response.getReadRows());
         }
     }
 
