@@ -4,16 +4,29 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.xxgk.dashboard.report.AnnualReport;
 import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * What leadership sees first: a year against the one before, per channel, per month, per
  * department, and how much of the checklist has been published.
  *
- * @param org the org's id, or province for the province's roll-up
+ * @param org     the org's id, or province for the province's roll-up
+ * @param orgName its name, for the page's heading
+ * @param asOf    the last day the figures count: the year's end, or today in a year in progress
+ * @param stored  what is stored: the year's events, the newest event of all, the years that have any
  */
-record Overview(String org, int year, Headline current, Headline previous, List<ChannelBar> channels, List<Month> months,
-                List<PeriodFigures.DepartmentFigures> departments, Coverage checklist) {
+record Overview(String org, String orgName, int year, LocalDate asOf, Stored stored, Headline current, Headline previous,
+                List<ChannelBar> channels, List<Month> months, List<PeriodFigures.DepartmentFigures> departments, Coverage checklist) {
+
+    /**
+     * @param events the year's events stored: none, and the page says 无数据 rather than showing zeros
+     * @param newest the newest stored event's time, in the scope's zone; null when nothing is stored
+     * @param years  the years with events, newest first
+     */
+    record Stored(long events, OffsetDateTime newest, List<Integer> years) {
+    }
 
     /** A year's totals and the followers of all channels at its end. */
     record Headline(@JsonUnwrapped ReportPeriod period, @JsonUnwrapped PeriodFigures.Totals totals, long followers) {
@@ -25,7 +38,8 @@ record Overview(String org, int year, Headline current, Headline previous, List<
     record ChannelBar(String channel, String name, long items, long itemsLastYear, long views, long viewsLastYear, long followers) {
     }
 
-    record Month(int month, long items, long views) {
+    /** A month of the year and the same month of the year before. */
+    record Month(int month, long items, long views, long itemsLastYear, long viewsLastYear) {
     }
 
     record Coverage(long published, long total, List<CategoryCoverage> categories) {

@@ -8,8 +8,10 @@ import io.xxgk.store.report.PeriodFigures;
 import io.xxgk.store.report.ReportPeriod;
 import io.xxgk.store.report.StatsQueries;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 
 /** Builds an {@link Overview} from two years' reports and the year's months, read at once. */
@@ -48,12 +51,9 @@ class Overviews {
                 : ReportPeriod.year(year - 1);
         var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
         var previous = async(() -> reports.report(scope, lastYear, ReportTemplate.Numbers.EXACT));
-        List<ReportPeriod> months = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            YearMonth month = YearMonth.of(year, m);
-            months.add(ReportPeriod.range(month.atDay(1), month.atEndOfMonth()));
-        }
-        var reach = async(() -> stats.reach(reports.orgs(scope), months));
+        // the year's months and the year before's, for the trend and its overlay
+        var reach = async(() -> stats.months(reports.orgs(scope), YearMonth.of(year - 1, 1), YearMonth.of(year, 12)));
+        var stored = async(() -> stats.storedYears(reports.orgs(scope)));
 
         AnnualReport now = current.join();
         AnnualReport previousReport = previous.join();
@@ -65,10 +65,19 @@ class Overviews {
             return new Overview.ChannelBar(c.channel(), line.name(), c.items(), last == null ? 0 : last.items(), c.views(),
                     last == null ? 0 : last.views(), c.followers());
         }).toList();
-        List<Overview.Month> perMonth = reach.join().stream()
-                .map(r -> new Overview.Month(r.period().from().getMonthValue(), r.items(), r.views())).toList();
-        return new Overview(scope.id(), year, Overview.Headline.of(now), Overview.Headline.of(previousReport), channels, perMonth, now.departments(),
+        List<StatsQueries.Reach> twoYears = reach.join();
+        List<Overview.Month> perMonth = IntStream.range(0, 12).mapToObj(m -> new Overview.Month(m + 1, twoYears.get(12 + m).items(),
+                twoYears.get(12 + m).views(), twoYears.get(m).items(), twoYears.get(m).views())).toList();
+        return new Overview(scope.id(), now.orgName(), year, thisYear.to().isAfter(today) ? today : thisYear.to(),
+                stored(stored.join(), year, reports.zone(scope)), Overview.Headline.of(now), Overview.Headline.of(previousReport), channels, perMonth, now.departments(),
                 coverage(now));
+    }
+
+    private static Overview.Stored stored(List<StatsQueries.StoredYear> years, int year, ZoneId zone) {
+        long events = years.stream().filter(y -> y.year() == year).mapToLong(StatsQueries.StoredYear::events).sum();
+        OffsetDateTime newest = years.stream().map(StatsQueries.StoredYear::newest).max(Comparator.naturalOrder())
+                .map(t -> t.atZone(zone).toOffsetDateTime()).orElse(null);
+        return new Overview.Stored(events, newest, years.stream().map(StatsQueries.StoredYear::year).toList());
     }
 
     /** Per category: the applicable items disclosed, of the applicable items. */

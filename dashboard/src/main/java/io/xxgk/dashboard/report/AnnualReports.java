@@ -40,13 +40,17 @@ public class AnnualReports {
         this.clock = clock;
     }
 
-    /** Today where the scope's days are counted: the org's zone, China's for a province. */
-    public LocalDate today(ReportScope scope) {
-        ZoneId zone = switch (scope) {
+    /** Where the scope's days are counted: the org's zone, China's for a province. */
+    public ZoneId zone(ReportScope scope) {
+        return switch (scope) {
             case ReportScope.OneOrg one -> registry.org(one.org()).map(Org::zone).orElse(ZoneId.of(Org.DEFAULT_TIME_ZONE));
             case ReportScope.Province province -> ZoneId.of(Org.DEFAULT_TIME_ZONE);
         };
-        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** Today in the scope's {@link #zone}. */
+    public LocalDate today(ReportScope scope) {
+        return LocalDate.now(clock.withZone(zone(scope)));
     }
 
     /** The scope's report written by its template, with figures {@code numbers} unless the template says otherwise per figure. */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The pages: {@code /} the overview, {@code /report} the report writers' page, {@code /admin} an
@@ -27,8 +28,16 @@ class PagesController {
     }
 
     @GetMapping("/")
-    String overview(@RequestParam(required = false) String org, Authentication login, Model model) {
-        return page("overview", org, Viewer.of(login), model);
+    String overview(@RequestParam(required = false) String org, @RequestParam(required = false) String year, Authentication login,
+                    Model model) {
+        String page = page("overview", org, Viewer.of(login), model);
+        // the address the page's script asks first: the year in the address, or the year its select starts on
+        String selected = (String) model.getAttribute("selected");
+        model.addAttribute("overviewApi", selected == null ? null : UriComponentsBuilder
+                .fromPath(Registrar.PROVINCE.equals(selected) ? "/api/v1/province/overview" : "/api/v1/orgs/{org}/overview")
+                .queryParam("year", year != null && year.matches("\\d{4}") ? year : String.valueOf(ReportYears.current()))
+                .buildAndExpand(selected).encode().toUriString());
+        return page;
     }
 
     @GetMapping("/report")
@@ -51,6 +60,8 @@ class PagesController {
         model.addAttribute("orgs", orgs);
         model.addAttribute("province", province);
         model.addAttribute("selected", selected);
+        model.addAttribute("selectedName", Registrar.PROVINCE.equals(selected) ? "全省高校"
+                : orgs.stream().filter(o -> o.id().equals(selected)).map(Org::name).findFirst().orElse(""));
         model.addAttribute("years", ReportYears.offered());
         model.addAttribute("canExport", viewer.may(Role.WRITER));
         model.addAttribute("canAdminister", viewer.may(Role.ADMIN));

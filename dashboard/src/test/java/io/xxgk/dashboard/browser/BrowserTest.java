@@ -61,6 +61,7 @@ class BrowserTest extends DashboardServerTest {
     private static final String WRITER = SERVERS.user("writer", Role.WRITER, "demo");
     /** Shapes the template of an org of her own, so that the other tests read the default paragraph. */
     private static final String SHAPER = SERVERS.user("shaper", Role.WRITER, "shaping");
+    private static final String LEADER = SERVERS.user("leader", Role.LEADER, "demo");
     private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
     private static WebDriver browser;
@@ -129,17 +130,21 @@ class BrowserTest extends DashboardServerTest {
         log.info("overview ready {} ms after navigation (figures fetched and drawn in {} ms)", readyMs, loadMs);
         Files.writeString(ARTIFACTS.resolve("overview-timing.txt"), "overview_ready_ms=" + readyMs + " overview_load_ms=" + loadMs + "\n");
         screenshot("overview");
-        assertThat(browser.findElement(By.cssSelector("#status")).getText()).startsWith("更新于");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("demo大学 信息公开统计");
+        assertThat(browser.findElement(By.id("as-of")).getText()).as("the period, its last day counted, the newest stored event")
+                .startsWith(YEAR + "年度 · 统计至 ").contains(" · 数据更新至 " + YEAR + "年5月2日");
+        assertThat(new Select(browser.findElement(By.id("year"))).getOptions()).as("the years that have data, not six")
+                .extracting(WebElement::getText).containsExactly(YEAR + "年", (YEAR - 1) + "年");
         assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("42");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String lastYear = today.getMonthValue() == 12 && today.getDayOfMonth() == 31 ? (YEAR - 1) + "年度"
                 : ReportPeriod.range(LocalDate.of(YEAR - 1, 1, 1), today.minusYears(1)).label();
         assertThat(browser.findElement(By.cssSelector("#kpi-items .compare")).getText()).as("like for like")
-                .contains(lastYear + " 20", "增长110.0%");
+                .contains(lastYear + " 20 条", "增长110.0%");
         assertThat(browser.findElement(By.cssSelector("#kpi-views .value")).getText()).isEqualTo("1,500");
-        assertThat(chartData("channels-chart", 0)).containsExactly(30L, 12L);
-        assertThat(chartData("channels-chart", 1)).containsExactly(20L, 0L);
-        assertThat(chartData("months-chart", 0)).containsExactly(0L, 0L, 30L, 0L, 12L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(browser.findElement(By.cssSelector("#kpi-views .exact")).getText()).isEqualTo("1,500 次");
+        assertThat(rows("channels-table")).containsExactly(List.of("学校官网", "30", "20"), List.of("微信公众号", "12", "0"));
+        assertThat(rows("months-table")).extracting(r -> r.get(1)).containsExactly("0", "0", "30", "0", "12", "0", "0", "0", "0", "0", "0", "0");
         assertThat(browser.findElements(By.cssSelector("#channels-chart svg text"))).extracting(e -> e.getText())
                 .contains("学校官网", "微信公众号", "30", "12");
         assertThat(browser.findElement(By.id("coverage-total")).getText()).isEqualTo("已公开 1 / 50 项");
@@ -147,7 +152,8 @@ class BrowserTest extends DashboardServerTest {
         new Select(browser.findElement(By.id("year"))).selectByValue(String.valueOf(YEAR - 1));
         awaitReady();
         assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("20");
-        assertThat(chartData("channels-chart", 0)).containsExactly(20L);
+        assertThat(rows("channels-table")).containsExactly(List.of("学校官网", "20", "0"));
+        assertThat(browser.getCurrentUrl()).as("the year in the address, for a link to open the same view").contains("year=" + (YEAR - 1));
 
         browser.findElement(By.linkText("年度报告")).click();
         awaitReady();
@@ -264,11 +270,77 @@ class BrowserTest extends DashboardServerTest {
         screenshot("report-print");
         ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 
-        // on a phone, for a person to look at (the layout at 390 px is issue 18's)
+    }
+
+    @Test
+    void aLeaderGlancesOnAPhoneOverSlow4GAndPrintsTheOverview() throws Exception {
+        logIn("leader", LEADER);
         browser.manage().window().setSize(new Dimension(390, 844));
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        screenshot("report-390");
-        browser.manage().window().setSize(new Dimension(1400, 1100));
+        try {
+            // a first visit (nothing cached) over Chrome's "Slow 4G": 562.5 ms round trips, 1.44 Mbit/s down
+            ChromeDriver chrome = (ChromeDriver) browser;
+            chrome.executeCdpCommand("Network.enable", Map.of());
+            chrome.executeCdpCommand("Network.clearBrowserCache", Map.of());
+            chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 562.5,
+                    "downloadThroughput", 180_000, "uploadThroughput", 84_375));
+            browser.get(url("/?org=demo"));
+            awaitReady(Duration.ofSeconds(60));
+            long firstView = Long.parseLong(browser.findElement(By.tagName("body")).getDomAttribute("data-first-view-ms"));
+            long charts = Long.parseLong(browser.findElement(By.tagName("body")).getDomAttribute("data-ready-ms"));
+            chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+            log.info("overview over slow 4G, nothing cached: figures shown after {} ms, charts after {} ms", firstView, charts);
+            Files.writeString(ARTIFACTS.resolve("overview-slow4g-timing.txt"), "first_view_ms=" + firstView + " charts_ms=" + charts + "\n");
+            assertThat(firstView).as("the figures readable, ms after navigation").isLessThan(2000);
+            assertNoSidewaysScrolling();
+            assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("42");
+            screenshot("overview-390");
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('channels').scrollIntoView()");
+            screenshot("overview-390-charts");
+
+            browser.findElement(By.linkText("年度报告")).click();
+            awaitReady();
+            assertNoSidewaysScrolling();
+            screenshot("report-390");
+
+            // a year without events: said so, not drawn as zeros
+            browser.get(url("/?org=demo&year=" + (YEAR - 3)));
+            awaitReady();
+            assertNoSidewaysScrolling();
+            assertThat(browser.findElement(By.id("no-data")).getText()).startsWith("无数据：" + (YEAR - 3) + "年尚无任何渠道报送的事件")
+                    .contains(YEAR + "年、" + (YEAR - 1) + "年");
+            assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("无数据");
+            assertThat(browser.findElement(By.cssSelector("#channels-chart")).isDisplayed()).isFalse();
+            screenshot("overview-390-empty");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 1100));
+        }
+
+        // a shared link opens the same view
+        browser.get(url("/?org=demo&year=" + (YEAR - 1)));
+        awaitReady();
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("20");
+        assertThat(new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getText()).isEqualTo((YEAR - 1) + "年");
+
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        browser.navigate().refresh();
+        awaitReady();
+        screenshot("overview-dark");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));
+        assertThat(browser.findElement(By.cssSelector(".topbar")).isDisplayed()).as("printed: no navigation, no 退出").isFalse();
+        assertThat(browser.findElement(By.id("year")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("demo大学 信息公开统计");
+        assertThat(browser.findElement(By.id("as-of")).getText()).startsWith((YEAR - 1) + "年度 · 统计至 " + (YEAR - 1) + "年12月31日");
+        screenshot("overview-print");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    private void assertNoSidewaysScrolling() {
+        Object widths = ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        assertThat(widths).as("page width against the window's, at %s", browser.getCurrentUrl())
+                .satisfies(w -> assertThat(((List<?>) w).get(0)).isEqualTo(((List<?>) w).get(1)));
     }
 
     /** A fresh session: the login form, then the overview. */
@@ -291,15 +363,18 @@ class BrowserTest extends DashboardServerTest {
     }
 
     private void awaitReady() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> "true".equals(
-                ((JavascriptExecutor) b).executeScript("return document.body.dataset.ready")));
+        awaitReady(Duration.ofSeconds(20));
     }
 
-    /** A series' data as the chart holds it. */
-    @SuppressWarnings("unchecked")
-    private List<Long> chartData(String chart, int series) {
-        return (List<Long>) ((JavascriptExecutor) browser).executeScript(
-                "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series[arguments[1]].data", chart, series);
+    private void awaitReady(Duration atMost) {
+        new WebDriverWait(browser, atMost).until(b -> "true".equals(
+                ((JavascriptExecutor) b).executeScript("return document.body && document.body.dataset.ready")));
+    }
+
+    /** A table's body, cell by cell, as the page shows it. */
+    private List<List<String>> rows(String table) {
+        return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(c -> c.getDomProperty("textContent")).toList()).toList();
     }
 
     private void screenshot(String name) throws IOException {

@@ -47,6 +47,32 @@ final class ChannelViews implements Measure<Map<String, ChannelViews.Views>> {
                 GROUP BY org, channel""";
     }
 
+    /**
+     * Views per month of {@code from..to} (the months' first days in {@code months}) from the
+     * rollups, each month by the rules of {@link #fromRollups()} over that month alone: the
+     * deltas by month, and for each item with running totals its last total by each month's end
+     * against its last before the month: (month, n).
+     */
+    static final String PER_MONTH = """
+            SELECT month, sum(views) AS n FROM (
+                SELECT toStartOfMonth(day) AS month, toInt64(sum(views)) AS views FROM channel_views_daily
+                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+                GROUP BY month
+                UNION ALL
+                SELECT month, toInt64(greatest(end_views, start_views) - start_views) - toInt64(deltas) AS views
+                FROM (
+                    SELECT org, channel, item, month, sumIf(views, day >= month) AS deltas,
+                           argMax(last_total.2, last_total.1) AS end_views,
+                           argMaxIf(last_total.2, last_total.1, day < month) AS start_views
+                    FROM item_daily ARRAY JOIN {months:Array(Date)} AS month
+                    WHERE org IN {orgs:Array(String)} AND day <= toLastDayOfMonth(month)
+                      AND channel IN (
+                          SELECT channel FROM stats_items
+                          WHERE org IN {orgs:Array(String)} AND first_day <= {to:Date})
+                    GROUP BY org, channel, item, month
+                    HAVING sum(stats_events) > 0))
+            GROUP BY month""";
+
     /** Each item's views and readers in the period, by the rules, from the stored events: (org, channel, item, views, readers). */
     static final String ITEMS_FROM_EVENTS = """
             SELECT org, channel, item,

@@ -35,6 +35,19 @@ final class Publications implements Measure<List<Publications.Publication>> {
                 HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted)""";
     }
 
+    /**
+     * Items per month of {@code from..to} from the rollups, each month by the rules of
+     * {@link #fromRollups()} over that month alone: (month, n).
+     */
+    static final String PER_MONTH = """
+            SELECT month, count() AS n FROM (
+                SELECT org, channel, item, toStartOfMonth(day) AS month, max(published) AS p
+                FROM item_publications
+                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+                GROUP BY org, channel, item, month
+                HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted))
+            GROUP BY month""";
+
     @Override
     public String fromEvents() {
         return """

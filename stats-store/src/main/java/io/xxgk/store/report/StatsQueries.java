@@ -8,6 +8,9 @@ import io.xxgk.store.report.PeriodFigures.ChecklistFigures;
 import io.xxgk.store.report.PeriodFigures.DepartmentFigures;
 import io.xxgk.store.report.Publications.Count;
 import io.xxgk.store.report.Publications.Publication;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The figures of a period for one org or many (a province's roll-up), computed by the counting
@@ -76,6 +80,30 @@ public final class StatsQueries {
         return reach;
     }
 
+    /**
+     * Items and views of each month from {@code first} to {@code last}, by the same rules as
+     * {@link #figures} over each month: from the rollups, two queries whatever the months
+     * (a trend's 24 months); from the events, as {@link #reach}.
+     */
+    public List<Reach> months(Collection<String> orgs, YearMonth first, YearMonth last) {
+        List<ReportPeriod> periods = Stream.iterate(first, m -> !m.isAfter(last), m -> m.plusMonths(1))
+                .map(m -> ReportPeriod.range(m.atDay(1), m.atEndOfMonth())).toList();
+        if (source == Source.EVENTS) {
+            return reach(orgs, periods);
+        }
+        Map<String, Object> params = params(orgs, ReportPeriod.range(first.atDay(1), last.atEndOfMonth()));
+        params.put("months", periods.stream().map(p -> p.from().toString()).toList());
+        var items = async(Publications.PER_MONTH, params);
+        var views = async(ChannelViews.PER_MONTH, params);
+        Map<LocalDate, Long> itemsOf = byMonth(join(items));
+        Map<LocalDate, Long> viewsOf = byMonth(join(views));
+        return periods.stream().map(p -> new Reach(p, itemsOf.getOrDefault(p.from(), 0L), viewsOf.getOrDefault(p.from(), 0L))).toList();
+    }
+
+    private static Map<LocalDate, Long> byMonth(List<GenericRecord> rows) {
+        return rows.stream().collect(Collectors.toMap(r -> r.getLocalDate("month"), r -> r.getLong("n")));
+    }
+
     /** Each org's totals for the period, by the same rules as {@link #figures} (a province compares its institutions). */
     public Map<String, PeriodFigures.Totals> totalsByOrg(Collection<String> orgs, ReportPeriod period) {
         Map<String, Object> params = params(orgs, period);
@@ -93,6 +121,22 @@ public final class StatsQueries {
                     v == null ? 0 : v.getLong("views"), v == null ? 0 : v.getLong("readers"), i == null ? 0 : i.getLong("notices")));
         }
         return totals;
+    }
+
+    /**
+     * What the orgs have stored, per year, newest first: the years that have data, and the time of
+     * the newest event (in UTC). A year with no row has no event stored.
+     */
+    public List<StoredYear> storedYears(Collection<String> orgs) {
+        return clickHouse.queryAll("""
+                        SELECT toYear(day) AS year, toInt64(sum(events)) AS events, max(newest) AS newest FROM org_days
+                        WHERE org IN {orgs:Array(String)} GROUP BY year ORDER BY year DESC""",
+                Map.of("orgs", orgs.stream().sorted().toList()), null).stream()
+                .map(r -> new StoredYear(r.getInteger("year"), r.getLong("events"), r.getZonedDateTime("newest").toInstant())).toList();
+    }
+
+    /** One year's events stored, and the newest one's time. */
+    public record StoredYear(int year, long events, Instant newest) {
     }
 
     /** Items published and views in one period. */

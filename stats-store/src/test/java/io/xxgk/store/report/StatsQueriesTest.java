@@ -26,6 +26,7 @@ import io.xxgk.support.clickhouse.ClickHouseClients;
 import io.xxgk.support.clickhouse.ClickHouseProperties;
 import io.xxgk.testing.RealServers;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -214,6 +215,19 @@ class StatsQueriesTest {
         PeriodFigures toOctober = queries.figures("q", periods.get(1));
         assertThat(reach.get(1).items()).isEqualTo(toOctober.totals().items());
         assertThat(reach.get(1).views()).isEqualTo(toOctober.totals().views()).isNotEqualTo(reach.getFirst().views());
+    }
+
+    @Test
+    void eachMonthOfATrendIsCountedAsItsOwnPeriod() {
+        List<StatsQueries.Reach> months = queries.months(List.of("q"), YearMonth.of(2024, 1), YearMonth.of(2025, 12));
+
+        assertThat(months).hasSize(24);
+        for (StatsQueries.Reach month : months) {
+            PeriodFigures figures = queries.figures("q", month.period());
+            assertThat(month.items()).as("items of %s", month.period()).isEqualTo(figures.totals().items());
+            assertThat(month.views()).as("views of %s", month.period()).isEqualTo(figures.totals().views());
+        }
+        assertThat(months).as("a trend with something in it").anyMatch(m -> m.views() > 0).anyMatch(m -> m.items() > 0);
     }
 
     @Test

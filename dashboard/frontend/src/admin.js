@@ -1,5 +1,5 @@
 // An org's administration: users, channels, adapter tokens and the checklist, through the same APIs scripts use.
-'use strict';
+import {xxgk} from './common.js';
 
 (() => {
   const org = () => xxgk.org();

@@ -1,6 +1,6 @@
 // The report writers' page: pick a period, preview the paragraph and tables, download the files,
 // and shape the paragraph with the org's report template, previewed as it is edited.
-'use strict';
+import {xxgk} from './common.js';
 
 (() => {
   const form = document.getElementById('period');

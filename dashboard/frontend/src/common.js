@@ -1,7 +1,5 @@
 // Shared by the pages: the org switcher, API paths, numbers in Chinese style, safe table building.
-'use strict';
-
-const xxgk = {
+export const xxgk = {
   org() {
     return document.getElementById('org').value;
   },
@@ -46,8 +44,67 @@ const xxgk = {
     return answer;
   },
 
+  /** Exact, with separators: 22,813,246. */
   number(n) {
     return Number(n).toLocaleString('zh-CN');
+  },
+
+  /**
+   * The Chinese way for a glance: 2281万, 12.5万, 1.2亿; below 10 000 exact. One decimal where it
+   * tells something (under 1000万 or 1000亿), none where it would be noise.
+   */
+  short(n) {
+    const value = Number(n);
+    const size = Math.abs(value);
+    const scaled = (unit, word) => {
+      const x = value / unit;
+      return (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('zh-CN') : String(Math.round(x * 10) / 10)) + word;
+    };
+    if (size >= 1e8) {
+      return scaled(1e8, '亿');
+    }
+    return size >= 1e4 ? scaled(1e4, '万') : xxgk.number(value);
+  },
+
+  /** A date or time as people here write it: 2024年12月31日, 2024年12月31日 18:05. */
+  date(iso) {
+    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+    return `${y}年${m}月${d}日`;
+  },
+
+  dateTime(iso) {
+    return `${xxgk.date(iso)} ${iso.slice(11, 16)}`;
+  },
+
+  /** The page's state in its address (year, period, org…), so that a link opens the same view. */
+  query(name) {
+    return new URL(window.location.href).searchParams.get(name);
+  },
+
+  remember(params) {
+    const url = new URL(window.location.href);
+    Object.entries(params).forEach(([k, v]) => (v === null || v === undefined || v === '' ? url.searchParams.delete(k) : url.searchParams.set(k, v)));
+    window.history.replaceState(null, '', url);
+  },
+
+  /** The colours of the charts, from the stylesheet (light or dark), each ≥ 3:1 against the page. */
+  palette() {
+    const css = getComputedStyle(document.documentElement);
+    const v = name => css.getPropertyValue(name).trim();
+    return {now: v('--series-now'), before: v('--series-before'), line: v('--series-line'), ink: v('--ink'), muted: v('--muted'), grid: v('--line')};
+  },
+
+  /**
+   * A select's years: those given (the years with data), this year, and the one asked for, newest
+   * first; the one asked for selected.
+   */
+  years(select, withData, current, asked) {
+    const years = [...new Set([...withData, current, asked].filter(Boolean).map(Number))].sort((a, b) => b - a);
+    select.replaceChildren(...years.map(y => {
+      const option = new Option(withData.includes(y) ? `${y}年` : `${y}年（无数据）`, String(y));
+      option.selected = y === Number(asked);
+      return option;
+    }));
   },
 
   /** Fills a table from rows of cells (the first row is the header); text only, never HTML. */

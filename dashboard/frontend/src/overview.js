@@ -1,0 +1,179 @@
+// The overview: this year against last, per channel, per month, per department, checklist coverage.
+import {xxgk} from './common.js';
+
+(() => {
+  const charts = {};
+  let shownAnswer = null;
+  // ECharts is most of the page's weight: the figures are shown first, the charts when it has come
+  // CHARTS: the charts' file, by the name the build gave it (build.mjs)
+  const library = import(CHARTS).then(m => m.init);
+
+  function chart(init, id) {
+    // SVG keeps the numbers in the page (readable by people with screen readers and by the browser test)
+    charts[id] = charts[id] || init(document.getElementById(id), null, {renderer: 'svg'});
+    return charts[id];
+  }
+
+  /** What every chart shares: the page's colours and type, numbers the Chinese way with their unit on hover. */
+  function base(palette, unit) {
+    return {
+      animation: false,
+      aria: {enabled: true},
+      color: [palette.now, palette.before, palette.line],
+      // the page's own font: ECharts measures its labels with it (with another, CJK labels overlap)
+      textStyle: {color: palette.ink, fontFamily: getComputedStyle(document.body).fontFamily},
+      legend: {top: 0, textStyle: {color: palette.ink}},
+      tooltip: {trigger: 'axis', valueFormatter: v => `${xxgk.number(v)} ${unit}`},
+    };
+  }
+
+  function valueAxis(palette, extra) {
+    return {type: 'value', minInterval: 1, axisLabel: {formatter: v => xxgk.short(v), color: palette.muted},
+      splitLine: {lineStyle: {color: palette.grid}}, ...extra};
+  }
+
+  function kpi(id, now, before, lastLabel, unit, hasData) {
+    const card = document.getElementById(id);
+    const value = card.querySelector('.value');
+    value.textContent = hasData ? xxgk.short(now) : '无数据';
+    value.title = hasData ? `${xxgk.number(now)} ${unit}` : '';
+    card.querySelector('.exact').textContent = hasData ? `${xxgk.number(now)} ${unit}` : '';
+    const change = before === 0 ? '' : `，${now >= before ? '增长' : '下降'}${Math.abs((now - before) / before * 100).toFixed(1)}%`;
+    card.querySelector('.compare').textContent = `${lastLabel} ${xxgk.short(before)} ${unit}${hasData ? change : ''}`;
+  }
+
+  function heading(o) {
+    const parts = [`${o.year}年度`, `统计至 ${xxgk.date(o.asOf)}`];
+    parts.push(o.stored.newest ? `数据更新至 ${xxgk.dateTime(o.stored.newest)}` : '尚无已存储的数据');
+    document.getElementById('as-of').textContent = parts.join(' · ');
+  }
+
+  /** The channels with items this year or last: a channel with neither would be an empty slot. */
+  const shown = channels => channels.filter(c => c.items || c.itemsLastYear);
+
+  /** A chart, or in its place why there is none; and its numbers as a table (for screen readers, for copying). */
+  function figure(id, empty, rows) {
+    const card = document.getElementById(id);
+    card.classList.toggle('is-empty', Boolean(empty));
+    card.querySelector('.chart').setAttribute('aria-label', empty || `${card.querySelector('h2').textContent}：图表，数据见下方数据表`);
+    card.dataset.empty = empty || '';
+    xxgk.table(card.querySelector('table'), rows);
+  }
+
+  /** The figures: heading, cards, and each chart's table (what a person can read before the charts come). */
+  function render(o) {
+    const hasData = o.stored.events > 0;
+    heading(o);
+    xxgk.years(document.getElementById('year'), o.stored.years, new Date().getFullYear(), o.year);
+    const noData = document.getElementById('no-data');
+    noData.hidden = hasData;
+    noData.textContent = hasData ? '' : `无数据：${o.year}年尚无任何渠道报送的事件${o.stored.years.length
+      ? `（有数据的年度：${o.stored.years.map(y => `${y}年`).join('、')}）` : ''}。`;
+
+    kpi('kpi-items', o.current.items, o.previous.items, o.previous.label, '条', hasData);
+    kpi('kpi-views', o.current.views, o.previous.views, o.previous.label, '次', hasData);
+    kpi('kpi-followers', o.current.followers, o.previous.followers, o.previous.label, '人', hasData);
+
+    const channels = shown(o.channels);
+    figure('channels', !hasData ? '无数据' : channels.length ? '' : '本年度与上年度均无各渠道发布的信息',
+      [['渠道', `${o.current.label}（条）`, `${o.previous.label}（条）`]].concat(channels.map(c => [c.name, c.items, c.itemsLastYear])));
+
+    figure('months', hasData ? '' : '无数据',
+      [['月份', '本年信息数（条）', '上年信息数（条）', '本年浏览量（次）', '上年浏览量（次）']]
+        .concat(o.months.map(m => [`${m.month}月`, m.items, m.itemsLastYear, m.views, m.viewsLastYear])));
+
+    document.getElementById('coverage-total').textContent = `已公开 ${o.checklist.published} / ${o.checklist.total} 项`;
+    const categories = o.checklist.categories;
+    figure('checklist', categories.length ? '' : '本单位尚未设置清单',
+      [['类别', '已公开（项）', '未公开（项）']].concat(categories.map(c => [c.category, c.published, c.total - c.published])));
+
+    const departments = o.departments.length ? o.departments.map(d => [d.department, d.items, d.originalItems])
+      : [[hasData ? '（本年度的信息未注明责任部门）' : '无数据', '', '']];
+    xxgk.table(document.getElementById('departments-table'), [['责任部门', '信息数（条）', '原创（条）']].concat(departments));
+  }
+
+  /** The charts, drawn from the same answer once ECharts has come. */
+  function draw(init, o) {
+    const palette = xxgk.palette();
+    const channels = shown(o.channels);
+    const months = o.months.map(m => `${m.month}月`);
+    const categories = o.checklist.categories;
+    chart(init, 'channels-chart').setOption({
+      ...base(palette, '条'),
+      legend: {data: [o.current.label, o.previous.label], top: 0, textStyle: {color: palette.ink}},
+      grid: {left: 8, right: 8, top: 40, bottom: 8, containLabel: true},
+      xAxis: {type: 'category', data: channels.map(c => c.name), axisLabel: {interval: 0, rotate: 30, color: palette.ink}},
+      yAxis: valueAxis(palette),
+      series: [
+        {name: o.current.label, type: 'bar', data: channels.map(c => c.items), cursor: 'default',
+          label: {show: true, position: 'top', formatter: p => xxgk.short(p.value), color: palette.ink}},
+        {name: o.previous.label, type: 'bar', data: channels.map(c => c.itemsLastYear)},
+      ],
+    }, true);
+    chart(init, 'months-chart').setOption({
+      ...base(palette, ''),
+      tooltip: {trigger: 'axis', valueFormatter: undefined,
+        formatter: ps => [ps[0].axisValue].concat(ps.map(p => `${p.marker}${p.seriesName} ${xxgk.number(p.value)} ${p.seriesIndex < 2 ? '条' : '次'}`)).join('<br>')},
+      color: [palette.now, palette.before, palette.line, palette.muted],
+      legend: {data: ['本年信息数', '上年信息数', '本年浏览量', '上年浏览量'], top: 0, textStyle: {color: palette.ink}},
+      grid: {left: 8, right: 8, top: 56, bottom: 8, containLabel: true},
+      xAxis: {type: 'category', data: months, axisLabel: {color: palette.ink}},
+      yAxis: [valueAxis(palette, {name: '条'}), valueAxis(palette, {name: '次', splitLine: {show: false}})],
+      series: [
+        {name: '本年信息数', type: 'bar', data: o.months.map(m => m.items)},
+        {name: '上年信息数', type: 'bar', data: o.months.map(m => m.itemsLastYear)},
+        {name: '本年浏览量', type: 'line', yAxisIndex: 1, data: o.months.map(m => m.views)},
+        {name: '上年浏览量', type: 'line', yAxisIndex: 1, data: o.months.map(m => m.viewsLastYear), lineStyle: {type: 'dashed'}},
+      ],
+    }, true);
+    chart(init, 'checklist-chart').setOption({
+      ...base(palette, '项'),
+      legend: {data: ['已公开', '未公开'], top: 0, textStyle: {color: palette.ink}},
+      grid: {left: 8, right: 16, top: 40, bottom: 8, containLabel: true},
+      xAxis: valueAxis(palette),
+      yAxis: {type: 'category', data: categories.map(c => c.category), inverse: true, axisLabel: {color: palette.ink, width: 110, overflow: 'break'}},
+      series: [
+        {name: '已公开', type: 'bar', stack: 'all', data: categories.map(c => c.published),
+          label: {show: true, formatter: p => (p.value > 0 ? p.value : ''), color: '#fff'}},
+        {name: '未公开', type: 'bar', stack: 'all', data: categories.map(c => c.total - c.published)},
+      ],
+    }, true);
+  }
+
+  async function load() {
+    const started = performance.now();
+    const year = document.getElementById('year').value;
+    xxgk.remember({year});
+    document.body.dataset.ready = 'false';
+    xxgk.status('加载中…');
+    try {
+      const o = await xxgk.fetchJson(xxgk.api('overview', year ? {year} : {}));
+      render(o);
+      shownAnswer = o;
+      // the first view: the figures readable (the browser test's "under 2 s on slow 4G")
+      document.body.dataset.firstViewMs = String(Math.round(performance.now()));
+      draw(await library, o);
+      xxgk.status('');
+    } catch (e) {
+      xxgk.status(`无法加载：${e.message}`, true);
+    }
+    document.body.dataset.readyMs = String(Math.round(performance.now()));
+    document.body.dataset.loadMs = String(Math.round(performance.now() - started));
+    document.body.dataset.ready = 'true';
+  }
+
+  if (document.getElementById('year')) {
+    const asked = xxgk.query('year');
+    if (asked) {
+      xxgk.years(document.getElementById('year'), [], new Date().getFullYear(), asked);
+    }
+    xxgk.followSwitcher();
+    document.getElementById('year').addEventListener('change', load);
+    window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+    // dark or light, on screen or on paper: the same answer drawn again in the colours of the moment
+    const redraw = () => shownAnswer && library.then(init => draw(init, shownAnswer));
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);
+    window.matchMedia('print').addEventListener('change', redraw);
+    load();
+  }
+})();
