@@ -90,6 +90,75 @@ import {xxgk} from './common.js';
     const departments = o.departments.length ? o.departments.map(d => [d.department, d.items, d.originalItems])
       : [[hasData ? '（本年度的信息未注明责任部门）' : '无数据', '', '']];
     xxgk.table(document.getElementById('departments-table'), [['责任部门', '信息数（条）', '原创（条）']].concat(departments));
+    institutions(o);
+  }
+
+  /**
+   * The province's institutions, sortable by any column (most items first to begin with), each a
+   * link to its own overview of the same year.
+   */
+  function institutions(o) {
+    const card = document.getElementById('institutions');
+    card.hidden = o.institutions.length === 0;
+    if (card.hidden) {
+      return;
+    }
+    const change = (now, before) => (before === 0 ? null : (now - before) / before * 100);
+    const columns = [
+      {title: '单位', value: i => i.name},
+      {title: '信息数（条）', value: i => i.items},
+      {title: '上年同期（条）', value: i => i.itemsLastYear},
+      {title: '增减', value: i => change(i.items, i.itemsLastYear), text: v => (v === null ? '—' : `${v >= 0 ? '+' : ''}${v.toFixed(1)}%`)},
+      {title: '原创（条）', value: i => i.originalItems},
+      {title: '浏览量（次）', value: i => i.views, text: v => xxgk.short(v)},
+      {title: '上年同期（次）', value: i => i.viewsLastYear, text: v => xxgk.short(v)},
+    ];
+    let sortedBy = 1;
+    let descending = true;
+    const table = document.getElementById('institutions-table');
+    function fill() {
+      const rows = [...o.institutions].sort((a, b) => {
+        const [x, y] = [columns[sortedBy].value(a), columns[sortedBy].value(b)];
+        const order = typeof x === 'string' ? x.localeCompare(y, 'zh-CN') : (x ?? -Infinity) - (y ?? -Infinity);
+        return descending ? -order : order;
+      });
+      table.replaceChildren();
+      const head = table.createTHead().insertRow();
+      columns.forEach((column, c) => {
+        const th = document.createElement('th');
+        th.scope = 'col';
+        th.setAttribute('aria-sort', c === sortedBy ? (descending ? 'descending' : 'ascending') : 'none');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'sort';
+        button.textContent = column.title + (c === sortedBy ? (descending ? ' ▼' : ' ▲') : '');
+        button.addEventListener('click', () => {
+          descending = c === sortedBy ? !descending : c !== 0;
+          sortedBy = c;
+          fill();
+        });
+        th.appendChild(button);
+        head.appendChild(th);
+      });
+      const body = table.createTBody();
+      for (const institution of rows) {
+        const row = body.insertRow();
+        columns.forEach((column, c) => {
+          const cell = row.insertCell();
+          const value = column.value(institution);
+          if (c === 0) {
+            const link = document.createElement('a');
+            link.href = `/?${new URLSearchParams({org: institution.org, year: o.year})}`;
+            link.textContent = value;
+            cell.appendChild(link);
+          } else {
+            cell.className = 'num';
+            cell.textContent = column.text ? column.text(value) : xxgk.number(value);
+          }
+        });
+      }
+    }
+    fill();
   }
 
   /** The charts, drawn from the same answer once ECharts has come. */

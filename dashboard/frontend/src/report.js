@@ -15,6 +15,57 @@ import {xxgk} from './common.js';
     return {[kind]: year};
   }
 
+  /**
+   * The period and number style asked for, in the address (a link opens the same report) and
+   * back into the controls from it.
+   */
+  function rememberPeriod() {
+    const kind = form.querySelector('input[name=kind]:checked').value;
+    const range = kind === 'range';
+    xxgk.remember({kind, year: range ? null : document.getElementById('period-year').value,
+      from: range ? document.getElementById('period-from').value : null, to: range ? document.getElementById('period-to').value : null,
+      numbers: document.getElementById('numbers').value || null});
+  }
+
+  function periodFromAddress() {
+    const kind = xxgk.query('kind');
+    const radio = kind && form.querySelector(`input[name=kind][value="${CSS.escape(kind)}"]`);
+    if (radio) {
+      radio.checked = true;
+    }
+    const year = xxgk.query('year');
+    if (year && [...document.getElementById('period-year').options].some(o => o.value === year)) {
+      document.getElementById('period-year').value = year;
+    }
+    for (const [param, id] of [['from', 'period-from'], ['to', 'period-to']]) {
+      if (xxgk.query(param)) {
+        document.getElementById(id).value = xxgk.query(param);
+      }
+    }
+    const numbers = xxgk.query('numbers');
+    if (numbers && [...document.getElementById('numbers').options].some(o => o.value === numbers)) {
+      document.getElementById('numbers').value = numbers;
+    }
+    kindChanged();
+  }
+
+  /**
+   * Controls changed and not yet previewed (or a preview refused): the text and tables shown are
+   * another period's, so they are marked so and the files cannot be downloaded until 预览.
+   */
+  function stale(isStale) {
+    document.getElementById('report').classList.toggle('stale', isStale);
+    document.getElementById('report-stale').hidden = !isStale;
+    document.querySelectorAll('.downloads a').forEach(link => {
+      if (isStale) {
+        link.removeAttribute('href');
+        link.setAttribute('aria-disabled', 'true');
+      } else {
+        link.removeAttribute('aria-disabled');
+      }
+    });
+  }
+
   function kindChanged() {
     const range = form.querySelector('input[name=kind]:checked').value === 'range';
     document.getElementById('period-year').disabled = range;
@@ -68,8 +119,11 @@ import {xxgk} from './common.js';
           link.href = xxgk.api('checklist-table', Object.assign(period(), {format}));
         }
       }
+      stale(false);
+      rememberPeriod();
       xxgk.status(edited ? '预览按未保存的模板；下载的文件按已保存的模板' : '');
     } catch (e) {
+      stale(true);
       xxgk.status(`无法生成：${e.message}`, true);
     }
     document.body.dataset.ready = 'true';
@@ -318,7 +372,9 @@ import {xxgk} from './common.js';
 
   if (form) {
     xxgk.followSwitcher();
+    periodFromAddress();
     form.querySelectorAll('input[name=kind]').forEach(r => r.addEventListener('change', kindChanged));
+    form.addEventListener('change', () => stale(true));
     form.addEventListener('submit', preview);
     document.getElementById('period-year').addEventListener('change', () => draft.load());
     template.load().then(() => preview());

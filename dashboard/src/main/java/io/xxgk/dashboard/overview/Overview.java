@@ -16,9 +16,14 @@ import java.util.List;
  * @param orgName its name, for the page's heading
  * @param asOf    the last day the figures count: the year's end, or today in a year in progress
  * @param stored  what is stored: the year's events, the newest event of all, the years that have any
+ * @param institutions the province's: each institution this year against the same days of last year; empty for one org
  */
 record Overview(String org, String orgName, int year, LocalDate asOf, Stored stored, Headline current, Headline previous,
-                List<ChannelBar> channels, List<Month> months, List<PeriodFigures.DepartmentFigures> departments, Coverage checklist) {
+                List<ChannelBar> channels, List<Month> months, List<PeriodFigures.DepartmentFigures> departments, Coverage checklist,
+                List<Institution> institutions) {
+
+    record Institution(String org, String name, long items, long itemsLastYear, long originalItems, long views, long viewsLastYear) {
+    }
 
     /**
      * @param events the year's events stored: none, and the page says 无数据 rather than showing zeros

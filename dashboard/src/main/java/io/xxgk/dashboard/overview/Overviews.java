@@ -70,7 +70,18 @@ class Overviews {
                 twoYears.get(12 + m).views(), twoYears.get(m).items(), twoYears.get(m).views())).toList();
         return new Overview(scope.id(), now.orgName(), year, thisYear.to().isAfter(today) ? today : thisYear.to(),
                 stored(stored.join(), year, reports.zone(scope)), Overview.Headline.of(now), Overview.Headline.of(previousReport), channels, perMonth, now.departments(),
-                coverage(now));
+                coverage(now), institutions(now, previousReport));
+    }
+
+    /** Each institution of a province's report beside its figures of the year before (those it had). */
+    private static List<Overview.Institution> institutions(AnnualReport now, AnnualReport before) {
+        Map<String, PeriodFigures.Totals> last = before.orgs().stream()
+                .collect(Collectors.toMap(AnnualReport.OrgLine::org, AnnualReport.OrgLine::totals));
+        return now.orgs().stream().map(o -> {
+            PeriodFigures.Totals t = o.totals();
+            PeriodFigures.Totals l = last.getOrDefault(o.org(), PeriodFigures.Totals.NONE);
+            return new Overview.Institution(o.org(), o.name(), t.items(), l.items(), t.originalItems(), t.views(), l.views());
+        }).toList();
     }
 
     private static Overview.Stored stored(List<StatsQueries.StoredYear> years, int year, ZoneId zone) {

@@ -50,12 +50,13 @@ class PagesController {
         return page("admin", org, Viewer.of(login).require(Role.ADMIN), model);
     }
 
-    /** The org switcher offers the orgs the viewer sees (and the province's roll-up to PROVINCE); the first is shown unless one is asked for. */
+    /** The org switcher offers the orgs the viewer sees (and the province's roll-up to PROVINCE), which is shown unless one is asked for; else the first. */
     private String page(String template, String org, Viewer viewer, Model model) {
         List<Org> orgs = access.visible(viewer);
         boolean province = viewer.may(Role.PROVINCE) && !template.equals("admin");
         boolean known = org != null && (orgs.stream().anyMatch(o -> o.id().equals(org)) || province && org.equals(Registrar.PROVINCE));
-        String selected = known ? org : !orgs.isEmpty() ? orgs.getFirst().id() : province ? Registrar.PROVINCE : null;
+        // a supervisor lands on the province as a whole, an institution's people on their own
+        String selected = known ? org : province ? Registrar.PROVINCE : !orgs.isEmpty() ? orgs.getFirst().id() : null;
         model.addAttribute("viewer", viewer);
         model.addAttribute("orgs", orgs);
         model.addAttribute("province", province);

@@ -62,6 +62,7 @@ class BrowserTest extends DashboardServerTest {
     /** Shapes the template of an org of her own, so that the other tests read the default paragraph. */
     private static final String SHAPER = SERVERS.user("shaper", Role.WRITER, "shaping");
     private static final String LEADER = SERVERS.user("leader", Role.LEADER, "demo");
+    private static final String SUPERVISOR = SERVERS.user("supervisor", Role.PROVINCE, null);
     private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
     private static WebDriver browser;
@@ -168,6 +169,16 @@ class BrowserTest extends DashboardServerTest {
         assertThat(browser.findElement(By.id("report-title")).getText()).startsWith("demo大学 " + (YEAR - 1) + "-" + YEAR + "学年");
         assertThat(browser.findElements(By.cssSelector("#checklist-table tbody tr"))).hasSize(50);
         screenshot("report");
+
+        // a control changed and not previewed: the old preview marked, no download of it
+        new Select(browser.findElement(By.id("numbers"))).selectByValue("exact");
+        assertThat(browser.findElement(By.id("report-stale")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("download-xlsx")).getDomAttribute("href")).as("no file of another period").isNull();
+        screenshot("report-stale");
+        browser.findElement(By.id("preview")).click();
+        awaitReady();
+        assertThat(browser.findElement(By.id("report-stale")).isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).as("the period in the address").contains("kind=academicYear", "year=" + (YEAR - 1), "numbers=exact");
 
         browser.findElement(By.id("download-xlsx")).click();
         Path workbook = await().atMost(Duration.ofSeconds(20)).until(() -> downloaded(".xlsx"), f -> f != null);
@@ -334,6 +345,36 @@ class BrowserTest extends DashboardServerTest {
         assertThat(browser.findElement(By.id("as-of")).getText()).startsWith((YEAR - 1) + "年度 · 统计至 " + (YEAR - 1) + "年12月31日");
         screenshot("overview-print");
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    @Test
+    void theProvinceSupervisorLandsOnTheWholeProvinceSortsItsUniversitiesAndOpensOne() throws Exception {
+        logIn("supervisor", SUPERVISOR);
+        assertThat(new Select(browser.findElement(By.id("org"))).getFirstSelectedOption().getText()).isEqualTo("全省（汇总）");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("全省高校 信息公开统计");
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).as("both universities' items").isEqualTo("84");
+        assertThat(rows("institutions-table")).extracting(r -> r.subList(0, 4))
+                .containsExactly(List.of("demo大学", "42", "20", "+110.0%"), List.of("shaping大学", "42", "0", "—"));
+        browser.findElement(By.xpath("//table[@id='institutions-table']//th[3]/button")).click();   // 上年同期, most first
+        assertThat(rows("institutions-table")).extracting(r -> r.get(0)).containsExactly("demo大学", "shaping大学");
+        browser.findElement(By.xpath("//table[@id='institutions-table']//th[3]/button")).click();   // then fewest first
+        assertThat(rows("institutions-table")).extracting(r -> r.get(0)).containsExactly("shaping大学", "demo大学");
+        assertThat(browser.findElement(By.xpath("//table[@id='institutions-table']//th[3]")).getDomAttribute("aria-sort")).isEqualTo("ascending");
+        screenshot("province");
+
+        new Select(browser.findElement(By.id("year"))).selectByValue(String.valueOf(YEAR - 1));
+        awaitReady();
+        browser.findElement(By.linkText("demo大学")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("org=demo"));
+        awaitReady();
+        assertThat(browser.getCurrentUrl()).contains("org=demo", "year=" + (YEAR - 1));
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("20");
+        assertThat(browser.findElement(By.id("institutions")).isDisplayed()).as("one university: no table of universities").isFalse();
+        new Select(browser.findElement(By.id("org"))).selectByValue("shaping");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("org=shaping"));
+        awaitReady();
+        assertThat(browser.getCurrentUrl()).as("another org, the same year").contains("year=" + (YEAR - 1));
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).as("shaping stored nothing that year").isEqualTo("无数据");
     }
 
     private void assertNoSidewaysScrolling() {
