@@ -16,12 +16,13 @@ export const xxgk = {
   },
 
   /**
-   * A JSON request in the login session; a refusal becomes an Error naming each bad field.
-   * Changes carry the CSRF token of pages that have one (meta csrf-header, csrf-token).
+   * A JSON request in the login session; a refusal becomes an Error naming each bad field, with
+   * the answer's status and fields for a page to say in its own words. Changes carry the CSRF
+   * token of pages that have one (meta csrf-header, csrf-token).
    */
-  async send(method, url, body, accept) {
+  async send(method, url, body, accept, extraHeaders) {
     // a page's own request: an ended session gets 401 without a password dialog, and the page reloads into the login form
-    const headers = {Accept: accept || 'application/json', 'X-Requested-With': 'xxgk-page'};
+    const headers = {Accept: accept || 'application/json', 'X-Requested-With': 'xxgk-page', ...extraHeaders};
     const csrfHeader = document.querySelector('meta[name=csrf-header]');
     if (csrfHeader) {
       headers[csrfHeader.content] = document.querySelector('meta[name=csrf-token]').content;
@@ -38,8 +39,11 @@ export const xxgk = {
     }
     const answer = await response.json().catch(() => ({}));
     if (!response.ok) {
-      const fields = (answer['invalid-params'] || []).map(p => `${p.name} ${p.reason}`).join('；');
-      throw new Error(fields || answer.detail || `HTTP ${response.status}`);
+      const fields = answer['invalid-params'] || [];
+      const error = new Error(fields.map(p => `${p.name} ${p.reason}`).join('；') || answer.detail || `HTTP ${response.status}`);
+      error.status = response.status;
+      error.fields = fields;
+      throw error;
     }
     return answer;
   },
@@ -123,8 +127,8 @@ export const xxgk = {
     });
   },
 
-  status(text, error) {
-    const status = document.getElementById('status');
+  status(text, error, where) {
+    const status = where || document.getElementById('status');
     status.textContent = text;
     status.classList.toggle('error', Boolean(error));
   },

@@ -57,6 +57,7 @@ class BrowserTest extends DashboardServerTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path ARTIFACTS = Path.of("target", "browser");
+    private static final Path AXE = Path.of("frontend", "node_modules", "axe-core", "axe.min.js");
     private static final DashboardTestServers SERVERS = DashboardTestServers.create("browser");
     private static final String WRITER = SERVERS.user("writer", Role.WRITER, "demo");
     /** Shapes the template of an org of her own, so that the other tests read the default paragraph. */
@@ -131,6 +132,7 @@ class BrowserTest extends DashboardServerTest {
         log.info("overview ready {} ms after navigation (figures fetched and drawn in {} ms)", readyMs, loadMs);
         Files.writeString(ARTIFACTS.resolve("overview-timing.txt"), "overview_ready_ms=" + readyMs + " overview_load_ms=" + loadMs + "\n");
         screenshot("overview");
+        assertAccessible();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("demo大学 信息公开统计");
         assertThat(browser.findElement(By.id("as-of")).getText()).as("the period, its last day counted, the newest stored event")
                 .startsWith(YEAR + "年度 · 统计至 ").contains(" · 数据更新至 " + YEAR + "年5月2日");
@@ -169,6 +171,7 @@ class BrowserTest extends DashboardServerTest {
         assertThat(browser.findElement(By.id("report-title")).getText()).startsWith("demo大学 " + (YEAR - 1) + "-" + YEAR + "学年");
         assertThat(browser.findElements(By.cssSelector("#checklist-table tbody tr"))).hasSize(50);
         screenshot("report");
+        assertAccessible();
 
         // a control changed and not previewed: the old preview marked, no download of it
         new Select(browser.findElement(By.id("numbers"))).selectByValue("exact");
@@ -196,6 +199,15 @@ class BrowserTest extends DashboardServerTest {
         browser.findElement(By.linkText("管理")).click();
         awaitReady();
 
+        // 新建 never changes an existing user: the leader stays a leader
+        WebElement user = browser.findElement(By.id("user-form"));
+        user.findElement(By.name("name")).sendKeys("leader");
+        new Select(user.findElement(By.name("role"))).selectByValue("ADMIN");
+        user.findElement(By.name("password")).sendKeys("a-long-password");
+        user.findElement(By.id("user-save")).click();
+        awaitText("user-status", "登录名 leader 已存在");
+        assertThat(registry.registry().user("leader").orElseThrow().role()).isEqualTo(Role.LEADER);
+
         WebElement channel = browser.findElement(By.id("channel-form"));
         channel.findElement(By.name("id")).sendKeys("law-school");
         channel.findElement(By.name("name")).sendKeys("法学院网站");
@@ -209,16 +221,25 @@ class BrowserTest extends DashboardServerTest {
         awaitText("tokens-table", "法学院 CMS");
         assertThat(browser.findElement(By.cssSelector("#token-issued code")).getText()).startsWith("xxgk_");
 
+        // refused, said beside the button in Chinese, the line named by its 序号
+        WebElement wrong = browser.findElement(By.name("link-48"));
+        wrong.sendKeys("ftp://xxgk.demo.edu.cn");
+        browser.findElement(By.cssSelector("#checklist-form button")).click();
+        awaitText("checklist-status", "未保存：序号 48 的栏目链接须是以 http:// 或 https:// 开头的网址");
+        screenshot("admin-refused");
+        wrong.clear();
+
         WebElement link = browser.findElement(By.name("link-6"));
         link.sendKeys("https://xxgk.demo.edu.cn/ndbg");
         browser.findElement(By.name("not-applicable-12")).click();
         browser.findElement(By.cssSelector("#checklist-form button")).click();
-        awaitText("status", "清单已保存");
+        awaitText("checklist-status", "清单已保存");
         assertThat(browser.findElement(By.id("checklist-version")).getText()).contains("第 1 版");
         assertThat(registry.registry().checklist("demo").orElseThrow().items()).as("only what was edited, not the catalog's wording")
                 .containsExactly(new OrgChecklist.Item(6, null, null, "https://xxgk.demo.edu.cn/ndbg"),
                         new OrgChecklist.Item(12, null, null, null, false));
         screenshot("admin");
+        assertAccessible();
 
         browser.findElement(By.linkText("年度报告")).click();
         awaitReady();
@@ -323,6 +344,7 @@ class BrowserTest extends DashboardServerTest {
             assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("无数据");
             assertThat(browser.findElement(By.cssSelector("#channels-chart")).isDisplayed()).isFalse();
             screenshot("overview-390-empty");
+            assertAccessible();
         } finally {
             browser.manage().window().setSize(new Dimension(1400, 1100));
         }
@@ -338,6 +360,7 @@ class BrowserTest extends DashboardServerTest {
         browser.navigate().refresh();
         awaitReady();
         screenshot("overview-dark");
+        assertAccessible();
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));
         assertThat(browser.findElement(By.cssSelector(".topbar")).isDisplayed()).as("printed: no navigation, no 退出").isFalse();
         assertThat(browser.findElement(By.id("year")).isDisplayed()).isFalse();
@@ -361,6 +384,7 @@ class BrowserTest extends DashboardServerTest {
         assertThat(rows("institutions-table")).extracting(r -> r.get(0)).containsExactly("shaping大学", "demo大学");
         assertThat(browser.findElement(By.xpath("//table[@id='institutions-table']//th[3]")).getDomAttribute("aria-sort")).isEqualTo("ascending");
         screenshot("province");
+        assertAccessible();
 
         new Select(browser.findElement(By.id("year"))).selectByValue(String.valueOf(YEAR - 1));
         awaitReady();
@@ -377,6 +401,21 @@ class BrowserTest extends DashboardServerTest {
         assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).as("shaping stored nothing that year").isEqualTo("无数据");
     }
 
+    /**
+     * axe-core (frontend/node_modules, the version package-lock.json pins) run in the page against
+     * WCAG 2.1 A and AA: no serious or critical violation.
+     */
+    private void assertAccessible() throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(Files.readString(AXE));
+        Object violations = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}).then(r => done(r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));""");
+        assertThat((List<?>) violations).as("axe-core at %s", browser.getCurrentUrl()).isEmpty();
+    }
+
     private void assertNoSidewaysScrolling() {
         Object widths = ((JavascriptExecutor) browser).executeScript(
                 "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
@@ -385,10 +424,11 @@ class BrowserTest extends DashboardServerTest {
     }
 
     /** A fresh session: the login form, then the overview. */
-    private void logIn(String user, String password) {
+    private void logIn(String user, String password) throws IOException {
         browser.manage().deleteAllCookies();
         browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertAccessible();
         browser.findElement(By.name("username")).sendKeys(user);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
