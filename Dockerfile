@@ -1,5 +1,5 @@
 # One image per service: docker build --build-arg MODULE=ingest-service|aggregator-service|dashboard .
-# Stage 1 builds the module with Maven (and npm, for the dashboard's ECharts); stage 2 runs it as a
+# Stage 1 builds the module with Maven (and npm, for the dashboard's front end: esbuild, ECharts); stage 2 runs it as a
 # non-root user on a JRE.
 FROM maven:3.9-eclipse-temurin-25 AS build
 ARG MODULE
