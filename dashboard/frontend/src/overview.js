@@ -1,46 +1,13 @@
 // The overview: this year against last, per channel, per month, per department, checklist coverage.
 import {xxgk} from './common.js';
+import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis} from './figures.js';
 
 (() => {
-  const charts = {};
+  const {chart, library, onRedraw} = charting();
   let shownAnswer = null;
-  // ECharts is most of the page's weight: the figures are shown first, the charts when it has come
-  // CHARTS: the charts' file, by the name the build gave it (build.mjs)
-  const library = import(CHARTS).then(m => m.init);
 
-  function chart(init, id) {
-    // SVG keeps the numbers in the page (readable by people with screen readers and by the browser test)
-    charts[id] = charts[id] || init(document.getElementById(id), null, {renderer: 'svg'});
-    return charts[id];
-  }
-
-  /** What every chart shares: the page's colours and type, numbers the Chinese way with their unit on hover. */
-  function base(palette, unit) {
-    return {
-      animation: false,
-      aria: {enabled: true},
-      color: [palette.now, palette.before, palette.line],
-      // the page's own font: ECharts measures its labels with it (with another, CJK labels overlap)
-      textStyle: {color: palette.ink, fontFamily: getComputedStyle(document.body).fontFamily},
-      legend: {top: 0, textStyle: {color: palette.ink}},
-      tooltip: {trigger: 'axis', valueFormatter: v => `${xxgk.number(v)} ${unit}`},
-    };
-  }
-
-  function valueAxis(palette, extra) {
-    return {type: 'value', minInterval: 1, axisLabel: {formatter: v => xxgk.short(v), color: palette.muted},
-      splitLine: {lineStyle: {color: palette.grid}}, ...extra};
-  }
-
-  function kpi(id, now, before, lastLabel, unit, hasData) {
-    const card = document.getElementById(id);
-    const value = card.querySelector('.value');
-    value.textContent = hasData ? xxgk.short(now) : '无数据';
-    value.title = hasData ? `${xxgk.number(now)} ${unit}` : '';
-    card.querySelector('.exact').textContent = hasData ? `${xxgk.number(now)} ${unit}` : '';
-    const change = before === 0 ? '' : `，${now >= before ? '增长' : '下降'}${Math.abs((now - before) / before * 100).toFixed(1)}%`;
-    card.querySelector('.compare').textContent = `${lastLabel} ${xxgk.short(before)} ${unit}${hasData ? change : ''}`;
-  }
+  /** A channel's own page, of the same org and year. */
+  const channelPage = (o, c) => `/channel?${new URLSearchParams({org: xxgk.org(), channel: c.channel, year: o.year})}`;
 
   function heading(o) {
     const parts = [`${o.year}年度`, `统计至 ${xxgk.date(o.asOf)}`];
@@ -50,15 +17,6 @@ import {xxgk} from './common.js';
 
   /** The channels with items this year or last: a channel with neither would be an empty slot. */
   const shown = channels => channels.filter(c => c.items || c.itemsLastYear);
-
-  /** A chart, or in its place why there is none; and its numbers as a table (for screen readers, for copying). */
-  function figure(id, empty, rows) {
-    const card = document.getElementById(id);
-    card.classList.toggle('is-empty', Boolean(empty));
-    card.querySelector('.chart').setAttribute('aria-label', empty || `${card.querySelector('h2').textContent}：图表，数据见下方数据表`);
-    card.dataset.empty = empty || '';
-    xxgk.table(card.querySelector('table'), rows);
-  }
 
   /** The figures: heading, cards, and each chart's table (what a person can read before the charts come). */
   function render(o) {
@@ -77,10 +35,15 @@ import {xxgk} from './common.js';
     const channels = shown(o.channels);
     figure('channels', !hasData ? '无数据' : channels.length ? '' : '本年度与上年度均无各渠道发布的信息',
       [['渠道', `${o.current.label}（条）`, `${o.previous.label}（条）`]].concat(channels.map(c => [c.name, c.items, c.itemsLastYear])));
+    // each channel's row leads to its page, as its bar does
+    [...document.querySelectorAll('#channels-table tbody tr')].forEach((row, i) => {
+      const link = document.createElement('a');
+      link.href = channelPage(o, channels[i]);
+      link.textContent = channels[i].name;
+      row.cells[0].replaceChildren(link);
+    });
 
-    figure('months', hasData ? '' : '无数据',
-      [['月份', '本年信息数（条）', '上年信息数（条）', '本年浏览量（次）', '上年浏览量（次）']]
-        .concat(o.months.map(m => [`${m.month}月`, m.items, m.itemsLastYear, m.views, m.viewsLastYear])));
+    figure('months', hasData ? '' : '无数据', monthsTable(o.months));
 
     document.getElementById('coverage-total').textContent = `已公开 ${o.checklist.published} / ${o.checklist.total} 项`;
     const categories = o.checklist.categories;
@@ -165,7 +128,6 @@ import {xxgk} from './common.js';
   function draw(init, o) {
     const palette = xxgk.palette();
     const channels = shown(o.channels);
-    const months = o.months.map(m => `${m.month}月`);
     const categories = o.checklist.categories;
     chart(init, 'channels-chart').setOption({
       ...base(palette, '条'),
@@ -174,27 +136,14 @@ import {xxgk} from './common.js';
       xAxis: {type: 'category', data: channels.map(c => c.name), axisLabel: {interval: 0, rotate: 30, color: palette.ink}},
       yAxis: valueAxis(palette),
       series: [
-        {name: o.current.label, type: 'bar', data: channels.map(c => c.items), cursor: 'default',
+        {name: o.current.label, type: 'bar', data: channels.map(c => c.items),
           label: {show: true, position: 'top', formatter: p => xxgk.short(p.value), color: palette.ink}},
         {name: o.previous.label, type: 'bar', data: channels.map(c => c.itemsLastYear)},
       ],
     }, true);
-    chart(init, 'months-chart').setOption({
-      ...base(palette, ''),
-      tooltip: {trigger: 'axis', valueFormatter: undefined,
-        formatter: ps => [ps[0].axisValue].concat(ps.map(p => `${p.marker}${p.seriesName} ${xxgk.number(p.value)} ${p.seriesIndex < 2 ? '条' : '次'}`)).join('<br>')},
-      color: [palette.now, palette.before, palette.line, palette.muted],
-      legend: {data: ['本年信息数', '上年信息数', '本年浏览量', '上年浏览量'], top: 0, textStyle: {color: palette.ink}},
-      grid: {left: 8, right: 8, top: 56, bottom: 8, containLabel: true},
-      xAxis: {type: 'category', data: months, axisLabel: {color: palette.ink}},
-      yAxis: [valueAxis(palette, {name: '条'}), valueAxis(palette, {name: '次', splitLine: {show: false}})],
-      series: [
-        {name: '本年信息数', type: 'bar', data: o.months.map(m => m.items)},
-        {name: '上年信息数', type: 'bar', data: o.months.map(m => m.itemsLastYear)},
-        {name: '本年浏览量', type: 'line', yAxisIndex: 1, data: o.months.map(m => m.views)},
-        {name: '上年浏览量', type: 'line', yAxisIndex: 1, data: o.months.map(m => m.viewsLastYear), lineStyle: {type: 'dashed'}},
-      ],
-    }, true);
+    chart(init, 'channels-chart').off('click');
+    chart(init, 'channels-chart').on('click', p => window.location.assign(channelPage(o, channels[p.dataIndex])));
+    chart(init, 'months-chart').setOption(monthsOption(o.months, palette), true);
     chart(init, 'checklist-chart').setOption({
       ...base(palette, '项'),
       legend: {data: ['已公开', '未公开'], top: 0, textStyle: {color: palette.ink}},
@@ -238,11 +187,8 @@ import {xxgk} from './common.js';
     }
     xxgk.followSwitcher();
     document.getElementById('year').addEventListener('change', load);
-    window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
     // dark or light, on screen or on paper: the same answer drawn again in the colours of the moment
-    const redraw = () => shownAnswer && library.then(init => draw(init, shownAnswer));
-    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);
-    window.matchMedia('print').addEventListener('change', redraw);
+    onRedraw(() => shownAnswer && library.then(init => draw(init, shownAnswer)));
     load();
   }
 })();

@@ -88,6 +88,18 @@ class OrgAccessTest extends DashboardServerTest {
         assertThat(overview.path("checklist").path("published").asLong()).isEqualTo(1);
 
         assertThat(client("leader-a", LEADER).get("/api/v1/orgs/uni-b/overview?year=2024").statusCode()).isEqualTo(403);
+        HttpResponse<String> channel = client("leader-a", LEADER).get("/api/v1/orgs/uni-a/channels/website/overview?year=2024");
+        assertThat(channel.statusCode()).isEqualTo(200);
+        JsonNode website = json.readTree(channel.body());
+        assertThat(website.path("name").asString()).isEqualTo("学校官网");
+        assertThat(website.path("months")).hasSize(12);
+        long websiteItems = 0;
+        for (JsonNode bar : overview.path("channels")) {
+            websiteItems += bar.path("channel").asString().equals("website") ? bar.path("items").asLong() : 0;
+        }
+        assertThat(website.path("current").path("items").asLong()).as("the overview's bar of the channel").isEqualTo(websiteItems).isPositive();
+        assertThat(client("leader-a", LEADER).get("/api/v1/orgs/uni-b/channels/website/overview?year=2024").statusCode()).isEqualTo(403);
+        assertThat(client("leader-a", LEADER).get("/api/v1/orgs/uni-a/channels/no-such/overview?year=2024").statusCode()).isEqualTo(404);
         assertThat(client("leader-a", LEADER).get("/api/v1/province/overview?year=2024").statusCode()).isEqualTo(403);
         assertThat(json.readTree(client("province", PROVINCE).get("/api/v1/province/overview?year=2024").body())
                 .path("current").path("items").asLong()).isEqualTo(42);

@@ -4,15 +4,20 @@ import io.xxgk.dashboard.scope.ReportScope;
 import io.xxgk.dashboard.security.OrgAccess;
 import io.xxgk.dashboard.security.Viewer;
 import io.xxgk.dashboard.web.InvalidInput;
+import io.xxgk.dashboard.web.NotFound;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.store.report.PeriodQuery;
 import java.time.LocalDate;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The overview's figures: {@code GET /api/v1/orgs/{org}/overview?year=2024}, {@code /api/v1/province/overview}. */
+/**
+ * The overview's figures: {@code GET /api/v1/orgs/{org}/overview?year=2024}, {@code /api/v1/province/overview};
+ * one channel's: {@code GET /api/v1/orgs/{org}/channels/{channel}/overview?year=2024}, {@code /api/v1/province/channels/{channel}/overview}.
+ */
 @RestController
 class OverviewController {
 
@@ -29,6 +34,13 @@ class OverviewController {
         int y = year(year, overviews.today(scope));
         access.check(Viewer.of(login), scope, Role.LEADER);
         return overviews.of(scope, y);
+    }
+
+    @GetMapping({"/api/v1/orgs/{org}/channels/{channel}/overview", "/api/v1/province/channels/{channel}/overview"})
+    ChannelOverview channel(ReportScope scope, @PathVariable String channel, @RequestParam(required = false) String year, Authentication login) {
+        int y = year(year, overviews.today(scope));
+        access.check(Viewer.of(login), scope, Role.LEADER);
+        return overviews.channel(scope, y, channel).orElseThrow(() -> new NotFound("no channel " + channel + " in the report of " + scope.id()));
     }
 
     /** This year by default; a year that has not begun is refused like a report's. */

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
 class Overviews {
 
     private static final ExecutorService READS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final int TOP_ITEMS = 10;
 
     private final AnnualReports reports;
     private final StatsQueries stats;
@@ -42,17 +44,31 @@ class Overviews {
         return reports.today(scope);
     }
 
+    /** The same days of the year before: all of it for a year that has ended, like for like for one in progress. */
+    private static ReportPeriod lastYear(ReportPeriod thisYear, LocalDate today) {
+        return thisYear.to().isAfter(today) ? ReportPeriod.range(thisYear.from().minusYears(1), today.minusYears(1))
+                : ReportPeriod.year(thisYear.from().getYear() - 1);
+    }
+
+    private static LocalDate asOf(ReportPeriod thisYear, LocalDate today) {
+        return thisYear.to().isAfter(today) ? today : thisYear.to();
+    }
+
+    /** The months of the year and of the year before (of one channel, or all), each month beside its last year's. */
+    private CompletableFuture<List<Overview.Month>> months(ReportScope scope, int year, String channel) {
+        return async(() -> stats.months(reports.orgs(scope), YearMonth.of(year - 1, 1), YearMonth.of(year, 12), channel)).thenApply(two ->
+                IntStream.range(0, 12).mapToObj(m -> new Overview.Month(m + 1, two.get(12 + m).items(), two.get(12 + m).views(),
+                        two.get(m).items(), two.get(m).views())).toList());
+    }
+
     /** A year against the one before; a year in progress against the same days of the year before, like for like. */
     Overview of(ReportScope scope, int year) {
         LocalDate today = reports.today(scope);
         ReportPeriod thisYear = ReportPeriod.year(year);
-        ReportPeriod lastYear = thisYear.to().isAfter(today)
-                ? ReportPeriod.range(thisYear.from().minusYears(1), today.minusYears(1))
-                : ReportPeriod.year(year - 1);
+        ReportPeriod lastYear = lastYear(thisYear, today);
         var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
         var previous = async(() -> reports.report(scope, lastYear, ReportTemplate.Numbers.EXACT));
-        // the year's months and the year before's, for the trend and its overlay
-        var reach = async(() -> stats.months(reports.orgs(scope), YearMonth.of(year - 1, 1), YearMonth.of(year, 12)));
+        var perMonth = months(scope, year, null);
         var stored = async(() -> stats.storedYears(reports.orgs(scope)));
 
         AnnualReport now = current.join();
@@ -65,12 +81,47 @@ class Overviews {
             return new Overview.ChannelBar(c.channel(), line.name(), c.items(), last == null ? 0 : last.items(), c.views(),
                     last == null ? 0 : last.views(), c.followers());
         }).toList();
-        List<StatsQueries.Reach> twoYears = reach.join();
-        List<Overview.Month> perMonth = IntStream.range(0, 12).mapToObj(m -> new Overview.Month(m + 1, twoYears.get(12 + m).items(),
-                twoYears.get(12 + m).views(), twoYears.get(m).items(), twoYears.get(m).views())).toList();
-        return new Overview(scope.id(), now.orgName(), year, thisYear.to().isAfter(today) ? today : thisYear.to(),
-                stored(stored.join(), year, reports.zone(scope)), Overview.Headline.of(now), Overview.Headline.of(previousReport), channels, perMonth, now.departments(),
-                coverage(now), institutions(now, previousReport));
+        return new Overview(scope.id(), now.orgName(), year, asOf(thisYear, today),
+                stored(stored.join(), year, reports.zone(scope)), Overview.Headline.of(now), Overview.Headline.of(previousReport), channels,
+                perMonth.join(), now.departments(), coverage(now), institutions(now, previousReport));
+    }
+
+    /**
+     * One channel of the overview: the same year and comparison, its months, its most viewed
+     * items, its items per checklist category; empty when the scope does not have the channel.
+     */
+    Optional<ChannelOverview> channel(ReportScope scope, int year, String channel) {
+        LocalDate today = reports.today(scope);
+        ReportPeriod thisYear = ReportPeriod.year(year);
+        var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
+        var previous = async(() -> reports.report(scope, lastYear(thisYear, today), ReportTemplate.Numbers.EXACT));
+        var perMonth = months(scope, year, channel);
+        var top = async(() -> stats.topItems(reports.orgs(scope), channel, thisYear, TOP_ITEMS));
+        AnnualReport now = current.join();
+        AnnualReport before = previous.join();
+        Optional<AnnualReport.ChannelLine> line = line(now, channel);
+        if (line.isEmpty() && line(before, channel).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, String> names = now.categories().stream()
+                .collect(Collectors.toMap(AnnualReport.CategoryLine::number, AnnualReport.CategoryLine::category));
+        List<ChannelOverview.Category> categories = line.map(AnnualReport.ChannelLine::categories).orElse(List.of()).stream()
+                .filter(c -> c.items() > 0).map(c -> new ChannelOverview.Category(c.number(), names.getOrDefault(c.number(), "未归类"), c.items()))
+                .toList();
+        String name = line.or(() -> line(before, channel)).orElseThrow().name();
+        return Optional.of(new ChannelOverview(scope.id(), now.orgName(), channel, name, year,
+                asOf(thisYear, today), headline(now, channel), headline(before, channel), perMonth.join(),
+                top.join(), categories));
+    }
+
+    private static Optional<AnnualReport.ChannelLine> line(AnnualReport report, String channel) {
+        return report.channels().stream().filter(c -> c.channel().equals(channel)).findFirst();
+    }
+
+    private static ChannelOverview.Headline headline(AnnualReport report, String channel) {
+        return line(report, channel).map(AnnualReport.ChannelLine::figures)
+                .map(f -> new ChannelOverview.Headline(report.period().span(), f.items(), f.originalItems(), f.views(), f.followers()))
+                .orElse(new ChannelOverview.Headline(report.period().span(), 0, 0, 0, 0));
     }
 
     /** Each institution of a province's report beside its figures of the year before (those it had). */

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The pages: {@code /} the overview, {@code /report} the report writers' page, {@code /admin} an
+ * The pages: {@code /} the overview, {@code /channel} one of its channels, {@code /report} the report writers' page, {@code /admin} an
  * org's administration. They are shells the browser fills from the APIs, so a page shows exactly
  * what the API answers and the API's checks guard both.
  */
@@ -38,6 +38,13 @@ class PagesController {
                 .queryParam("year", year != null && year.matches("\\d{4}") ? year : String.valueOf(ReportYears.current()))
                 .buildAndExpand(selected).encode().toUriString());
         return page;
+    }
+
+    /** A channel of the overview, drilled into (the channel is checked by its API, like everything the page shows). */
+    @GetMapping("/channel")
+    String channel(@RequestParam(required = false) String org, @RequestParam String channel, Authentication login, Model model) {
+        model.addAttribute("channel", channel);
+        return page("channel", org, Viewer.of(login), model);
     }
 
     @GetMapping("/report")

@@ -152,6 +152,22 @@ class BrowserTest extends DashboardServerTest {
                 .contains("学校官网", "微信公众号", "30", "12");
         assertThat(browser.findElement(By.id("coverage-total")).getText()).isEqualTo("已公开 1 / 50 项");
 
+        // drill-down: a channel's row (as its bar) leads to its page, and back
+        browser.findElement(By.cssSelector("#channels details summary")).click();
+        browser.findElement(By.linkText("学校官网")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/channel?"));
+        awaitReady();
+        assertThat(browser.getCurrentUrl()).contains("org=demo", "channel=website", "year=" + YEAR);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("demo大学 学校官网");
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("30");
+        assertThat(rows("months-table")).extracting(r -> r.get(1)).containsExactly("0", "0", "30", "0", "0", "0", "0", "0", "0", "0", "0", "0");
+        assertThat(rows("top-table")).first().isEqualTo(List.of("1", "w1", "1,500"));
+        screenshot("channel");
+        assertAccessible();
+        browser.navigate().back();
+        awaitReady();
+        assertThat(browser.getCurrentUrl()).doesNotContain("/channel");
+
         new Select(browser.findElement(By.id("year"))).selectByValue(String.valueOf(YEAR - 1));
         awaitReady();
         assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("20");

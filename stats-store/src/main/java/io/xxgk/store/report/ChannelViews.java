@@ -51,12 +51,12 @@ final class ChannelViews implements Measure<Map<String, ChannelViews.Views>> {
      * Views per month of {@code from..to} (the months' first days in {@code months}) from the
      * rollups, each month by the rules of {@link #fromRollups()} over that month alone: the
      * deltas by month, and for each item with running totals its last total by each month's end
-     * against its last before the month: (month, n).
+     * against its last before the month: (month, n); of one channel, or all when {@code channel} is ''.
      */
     static final String PER_MONTH = """
             SELECT month, sum(views) AS n FROM (
                 SELECT toStartOfMonth(day) AS month, toInt64(sum(views)) AS views FROM channel_views_daily
-                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date} AND ({channel:String} IN ('', channel))
                 GROUP BY month
                 UNION ALL
                 SELECT month, toInt64(greatest(end_views, start_views) - start_views) - toInt64(deltas) AS views
@@ -65,13 +65,26 @@ final class ChannelViews implements Measure<Map<String, ChannelViews.Views>> {
                            argMax(last_total.2, last_total.1) AS end_views,
                            argMaxIf(last_total.2, last_total.1, day < month) AS start_views
                     FROM item_daily ARRAY JOIN {months:Array(Date)} AS month
-                    WHERE org IN {orgs:Array(String)} AND day <= toLastDayOfMonth(month)
+                    WHERE org IN {orgs:Array(String)} AND day <= toLastDayOfMonth(month) AND ({channel:String} IN ('', channel))
                       AND channel IN (
                           SELECT channel FROM stats_items
                           WHERE org IN {orgs:Array(String)} AND first_day <= {to:Date})
                     GROUP BY org, channel, item, month
                     HAVING sum(stats_events) > 0))
             GROUP BY month""";
+
+    /** Each item's views and readers in the period, by the rules, from the rollups: (org, channel, item, views, readers). */
+    static final String ITEMS_FROM_ROLLUPS = """
+            SELECT org, channel, item,
+                   toInt64(if(sum(stats_events) > 0, greatest(end_views, start_views) - start_views, sumIf(views, day >= {from:Date}))) AS views,
+                   toInt64(if(sum(stats_events) > 0, greatest(end_readers, start_readers) - start_readers,
+                              sumIf(readers, day >= {from:Date}))) AS readers,
+                   argMax(last_total.2, last_total.1) AS end_views, argMax(last_total.3, last_total.1) AS end_readers,
+                   argMaxIf(last_total.2, last_total.1, day < {from:Date}) AS start_views,
+                   argMaxIf(last_total.3, last_total.1, day < {from:Date}) AS start_readers
+            FROM item_daily
+            WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
+            GROUP BY org, channel, item""";
 
     /** Each item's views and readers in the period, by the rules, from the stored events: (org, channel, item, views, readers). */
     static final String ITEMS_FROM_EVENTS = """

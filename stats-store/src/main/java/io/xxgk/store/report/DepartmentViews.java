@@ -15,23 +15,13 @@ final class DepartmentViews implements Measure<Map<String, ChannelViews.Views>> 
     @Override
     public String fromRollups() {
         return """
-                SELECT org, department, sum(views) AS views, sum(readers) AS readers FROM (
-                    SELECT org, channel, item,
-                           toInt64(if(sum(stats_events) > 0, greatest(end_views, start_views) - start_views, sumIf(views, day >= {from:Date}))) AS views,
-                           toInt64(if(sum(stats_events) > 0, greatest(end_readers, start_readers) - start_readers,
-                                      sumIf(readers, day >= {from:Date}))) AS readers,
-                           argMax(last_total.2, last_total.1) AS end_views, argMax(last_total.3, last_total.1) AS end_readers,
-                           argMaxIf(last_total.2, last_total.1, day < {from:Date}) AS start_views,
-                           argMaxIf(last_total.3, last_total.1, day < {from:Date}) AS start_readers
-                    FROM item_daily
-                    WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
-                    GROUP BY org, channel, item) AS seen
+                SELECT org, department, sum(views) AS views, sum(readers) AS readers FROM (%s) AS seen
                 INNER JOIN (
                     SELECT org, channel, item, max(published).4 AS department FROM item_publications
                     WHERE org IN {orgs:Array(String)} AND day <= {to:Date}
                     GROUP BY org, channel, item HAVING toUnixTimestamp64Milli(max(published).1) > 0 AND department != '') AS named
                 USING (org, channel, item)
-                GROUP BY org, department""";
+                GROUP BY org, department""".formatted(ChannelViews.ITEMS_FROM_ROLLUPS);
     }
 
     @Override

@@ -37,13 +37,13 @@ final class Publications implements Measure<List<Publications.Publication>> {
 
     /**
      * Items per month of {@code from..to} from the rollups, each month by the rules of
-     * {@link #fromRollups()} over that month alone: (month, n).
+     * {@link #fromRollups()} over that month alone: (month, n); of one channel, or all when {@code channel} is ''.
      */
     static final String PER_MONTH = """
             SELECT month, count() AS n FROM (
                 SELECT org, channel, item, toStartOfMonth(day) AS month, max(published) AS p
                 FROM item_publications
-                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date}
+                WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date} AND ({channel:String} IN ('', channel))
                 GROUP BY org, channel, item, month
                 HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted))
             GROUP BY month""";

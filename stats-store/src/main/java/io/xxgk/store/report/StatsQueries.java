@@ -86,18 +86,59 @@ public final class StatsQueries {
      * (a trend's 24 months); from the events, as {@link #reach}.
      */
     public List<Reach> months(Collection<String> orgs, YearMonth first, YearMonth last) {
+        return months(orgs, first, last, null);
+    }
+
+    /** {@link #months(Collection, YearMonth, YearMonth)} of one channel's items and views. */
+    public List<Reach> months(Collection<String> orgs, YearMonth first, YearMonth last, String channel) {
         List<ReportPeriod> periods = Stream.iterate(first, m -> !m.isAfter(last), m -> m.plusMonths(1))
                 .map(m -> ReportPeriod.range(m.atDay(1), m.atEndOfMonth())).toList();
         if (source == Source.EVENTS) {
-            return reach(orgs, periods);
+            return channel == null ? reach(orgs, periods) : periods.stream().map(p -> figures(orgs, p).channels().stream()
+                    .filter(c -> c.channel().equals(channel)).findFirst()
+                    .map(c -> new Reach(p, c.items(), c.views())).orElse(new Reach(p, 0, 0))).toList();
         }
         Map<String, Object> params = params(orgs, ReportPeriod.range(first.atDay(1), last.atEndOfMonth()));
         params.put("months", periods.stream().map(p -> p.from().toString()).toList());
+        params.put("channel", channel == null ? "" : channel);
         var items = async(Publications.PER_MONTH, params);
         var views = async(ChannelViews.PER_MONTH, params);
         Map<LocalDate, Long> itemsOf = byMonth(join(items));
         Map<LocalDate, Long> viewsOf = byMonth(join(views));
         return periods.stream().map(p -> new Reach(p, itemsOf.getOrDefault(p.from(), 0L), viewsOf.getOrDefault(p.from(), 0L))).toList();
+    }
+
+    /**
+     * A channel's items most viewed in the period (views by the rules of {@link #figures}), with
+     * the title and address of their latest publication (from the stored events: a drill-down's
+     * read, not a report's).
+     */
+    public List<ItemViews> topItems(Collection<String> orgs, String channel, ReportPeriod period, int limit) {
+        Map<String, Object> params = params(orgs, period);
+        params.put("channel", channel);
+        params.put("limit", limit);
+        List<GenericRecord> top = clickHouse.queryAll("SELECT org, item, views FROM (" + (source == Source.ROLLUPS ? ChannelViews.ITEMS_FROM_ROLLUPS
+                : ChannelViews.ITEMS_FROM_EVENTS) + ") WHERE channel = {channel:String} AND views > 0 ORDER BY views DESC, org, item LIMIT {limit:UInt32}",
+                params, null);
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        params.put("items", top.stream().map(r -> r.getString("item")).distinct().toList());
+        Map<String, GenericRecord> published = clickHouse.queryAll("""
+                        SELECT org, item, argMax(title, time) AS title, argMax(url, time) AS url FROM events
+                        WHERE org IN {orgs:Array(String)} AND channel = {channel:String} AND type = {ITEM_PUBLISHED:String}
+                          AND item IN {items:Array(String)}
+                        GROUP BY org, item""", params, null).stream()
+                .collect(Collectors.toMap(r -> r.getString("org") + "\u0000" + r.getString("item"), r -> r));
+        return top.stream().map(r -> {
+            GenericRecord p = published.get(r.getString("org") + "\u0000" + r.getString("item"));
+            return new ItemViews(r.getString("org"), r.getString("item"), p == null ? "" : p.getString("title"), p == null ? "" : p.getString("url"),
+                    r.getLong("views"));
+        }).toList();
+    }
+
+    /** An item's views in a period, and what its latest publication called it (empty when it was never published). */
+    public record ItemViews(String org, String item, String title, String url, long views) {
     }
 
     private static Map<LocalDate, Long> byMonth(List<GenericRecord> rows) {

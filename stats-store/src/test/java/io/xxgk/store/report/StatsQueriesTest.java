@@ -1,6 +1,7 @@
 package io.xxgk.store.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.clickhouse.client.api.Client;
 import io.xxgk.contract.EventData;
@@ -228,6 +229,26 @@ class StatsQueriesTest {
             assertThat(month.views()).as("views of %s", month.period()).isEqualTo(figures.totals().views());
         }
         assertThat(months).as("a trend with something in it").anyMatch(m -> m.views() > 0).anyMatch(m -> m.items() > 0);
+    }
+
+    @Test
+    void aChannelsMonthsAndItsMostViewedItemsFollowTheSameRules() {
+        for (String channel : List.of("website", "weibo")) {
+            for (StatsQueries.Reach month : queries.months(List.of("q"), YearMonth.of(2024, 1), YearMonth.of(2024, 12), channel)) {
+                PeriodFigures.ChannelFigures figures = queries.figures("q", month.period()).channels().stream()
+                        .filter(c -> c.channel().equals(channel)).findFirst().orElse(null);
+                assertThat(month.items()).as("%s items of %s", channel, month.period()).isEqualTo(figures == null ? 0 : figures.items());
+                assertThat(month.views()).as("%s views of %s", channel, month.period()).isEqualTo(figures == null ? 0 : figures.views());
+            }
+        }
+
+        List<StatsQueries.ItemViews> top = queries.topItems(List.of("q"), "weibo", ReportPeriod.year(2024), 5);
+
+        assertThat(top).as("w1 by its totals (400 - 100), w2 (50); w3's total went down: nothing")
+                .extracting(StatsQueries.ItemViews::item, StatsQueries.ItemViews::views).containsExactly(tuple("w1", 300L), tuple("w2", 50L));
+        assertThat(top).isEqualTo(new StatsQueries(clickHouse, Source.EVENTS).topItems(List.of("q"), "weibo", ReportPeriod.year(2024), 5));
+        assertThat(queries.topItems(List.of("q"), "website", ReportPeriod.year(2024), 1)).extracting(StatsQueries.ItemViews::item)
+                .containsExactly("a1");
     }
 
     @Test

@@ -1,0 +1,69 @@
+// A channel's page, drilled into from the overview: its year against last, its months beside last
+// year's, its most viewed items, its items per checklist category. Org, channel and year live in
+// the address.
+import {xxgk} from './common.js';
+import {charting, figure, kpi, monthsOption, monthsTable} from './figures.js';
+
+(() => {
+  const {chart, library, onRedraw} = charting();
+  let shownAnswer = null;
+
+  function render(o) {
+    document.getElementById('page-title').textContent = o.name;
+    document.title = `${o.name} · 信息公开统计`;
+    document.getElementById('as-of').textContent = `${o.year}年度 · 统计至 ${xxgk.date(o.asOf)}`;
+    document.getElementById('back').href = `/?${new URLSearchParams({org: o.org, year: o.year})}`;
+    xxgk.years(document.getElementById('year'), [], new Date().getFullYear(), o.year);
+    const hasData = o.current.items > 0 || o.current.views > 0;
+    kpi('kpi-items', o.current.items, o.previous.items, o.previous.label, '条', true);
+    kpi('kpi-original', o.current.originalItems, o.previous.originalItems, o.previous.label, '条', true);
+    kpi('kpi-views', o.current.views, o.previous.views, o.previous.label, '次', true);
+    kpi('kpi-followers', o.current.followers, o.previous.followers, o.previous.label, '人', true);
+    figure('months', hasData || o.previous.items > 0 ? '' : '本年度与上年度均无数据', monthsTable(o.months));
+
+    const top = document.getElementById('top-table');
+    xxgk.table(top, [['排名', '信息', '浏览量（次）']].concat(o.topItems.length
+      ? o.topItems.map((item, i) => [i + 1, item.title || item.item, item.views]) : [['', '本年度没有浏览量数据', '']]));
+    o.topItems.forEach((item, i) => {
+      if (/^https?:\/\//.test(item.url)) {
+        const link = document.createElement('a');
+        link.href = item.url;
+        link.rel = 'noopener';
+        link.textContent = item.title || item.item;
+        top.tBodies[0].rows[i].cells[1].replaceChildren(link);
+      }
+    });
+    xxgk.table(document.getElementById('categories-table'), [['清单类别', '信息数（条）']].concat(o.categories.length
+      ? o.categories.map(c => [c.category, c.items]) : [['本年度的信息未关联清单事项', '']]));
+  }
+
+  function draw(init, o) {
+    chart(init, 'months-chart').setOption(monthsOption(o.months, xxgk.palette()), true);
+  }
+
+  async function load() {
+    const year = document.getElementById('year').value;
+    xxgk.remember({year});
+    document.body.dataset.ready = 'false';
+    xxgk.status('加载中…');
+    try {
+      const o = await xxgk.fetchJson(xxgk.api(`channels/${encodeURIComponent(document.body.dataset.channel)}/overview`, {year}));
+      render(o);
+      shownAnswer = o;
+      draw(await library, o);
+      xxgk.status('');
+    } catch (e) {
+      xxgk.status(`无法加载：${e.message}`, true);
+    }
+    document.body.dataset.ready = 'true';
+  }
+
+  const asked = xxgk.query('year');
+  if (asked) {
+    xxgk.years(document.getElementById('year'), [], new Date().getFullYear(), asked);
+  }
+  xxgk.followSwitcher();
+  document.getElementById('year').addEventListener('change', load);
+  onRedraw(() => shownAnswer && library.then(init => draw(init, shownAnswer)));
+  load();
+})();
