@@ -13,7 +13,6 @@ import {charting, figure, kpi, monthsOption, monthsTable} from './figures.js';
     document.title = `${o.name} · 信息公开统计`;
     document.getElementById('as-of').textContent = `${o.year}年度 · 统计至 ${xxgk.date(o.asOf)}`;
     document.getElementById('back').href = `/?${new URLSearchParams({org: o.org, year: o.year})}`;
-    xxgk.years(document.getElementById('year'), [], new Date().getFullYear(), o.year);
     const hasData = o.current.items > 0 || o.current.views > 0;
     kpi('kpi-items', o.current.items, o.previous.items, o.previous.label, '条', true);
     kpi('kpi-original', o.current.originalItems, o.previous.originalItems, o.previous.label, '条', true);
@@ -60,7 +59,7 @@ import {charting, figure, kpi, monthsOption, monthsTable} from './figures.js';
 
   const asked = xxgk.query('year');
   if (asked) {
-    xxgk.years(document.getElementById('year'), [], new Date().getFullYear(), asked);
+    xxgk.years(document.getElementById('year'), null, new Date().getFullYear(), asked);
   }
   xxgk.followSwitcher();
   document.getElementById('year').addEventListener('change', load);

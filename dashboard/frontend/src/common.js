@@ -99,13 +99,14 @@ export const xxgk = {
   },
 
   /**
-   * A select's years: those given (the years with data), this year, and the one asked for, newest
-   * first; the one asked for selected.
+   * A select's years: those given (the years with data; null: not known, the select's own), this
+   * year, and the one asked for, newest first; the one asked for selected.
    */
   years(select, withData, current, asked) {
-    const years = [...new Set([...withData, current, asked].filter(Boolean).map(Number))].sort((a, b) => b - a);
+    const known = withData || [...select.options].map(o => Number(o.value));
+    const years = [...new Set([...known, current, asked].filter(Boolean).map(Number))].sort((a, b) => b - a);
     select.replaceChildren(...years.map(y => {
-      const option = new Option(withData.includes(y) ? `${y}年` : `${y}年（无数据）`, String(y));
+      const option = new Option(!withData || withData.includes(y) ? `${y}年` : `${y}年（无数据）`, String(y));
       option.selected = y === Number(asked);
       return option;
     }));

@@ -71,7 +71,8 @@ export function monthsOption(months, palette) {
       formatter: ps => [ps[0].axisValue].concat(ps.map(p => `${p.marker}${p.seriesName} ${xxgk.number(p.value)} ${p.seriesIndex < 2 ? '条' : '次'}`)).join('<br>')},
     color: [palette.now, palette.before, palette.line, palette.muted],
     legend: {data: ['本年信息数', '上年信息数', '本年浏览量', '上年浏览量'], top: 0, textStyle: {color: palette.ink}},
-    grid: {left: 8, right: 8, top: 56, bottom: 8, containLabel: true},
+    // the legend takes two rows on a phone
+    grid: {left: 8, right: 8, top: window.innerWidth < 640 ? 80 : 56, bottom: 8, containLabel: true},
     xAxis: {type: 'category', data: months.map(m => `${m.month}月`), axisLabel: {color: palette.ink}},
     yAxis: [valueAxis(palette, {name: '条'}), valueAxis(palette, {name: '次', splitLine: {show: false}})],
     series: [

@@ -183,7 +183,7 @@ import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis} from 
   if (document.getElementById('year')) {
     const asked = xxgk.query('year');
     if (asked) {
-      xxgk.years(document.getElementById('year'), [], new Date().getFullYear(), asked);
+      xxgk.years(document.getElementById('year'), null, new Date().getFullYear(), asked);
     }
     xxgk.followSwitcher();
     document.getElementById('year').addEventListener('change', load);

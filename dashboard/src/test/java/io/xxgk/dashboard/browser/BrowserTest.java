@@ -159,6 +159,7 @@ class BrowserTest extends DashboardServerTest {
         awaitReady();
         assertThat(browser.getCurrentUrl()).contains("org=demo", "channel=website", "year=" + YEAR);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("demo大学 学校官网");
+        assertThat(new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getText()).isEqualTo(YEAR + "年");
         assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("30");
         assertThat(rows("months-table")).extracting(r -> r.get(1)).containsExactly("0", "0", "30", "0", "0", "0", "0", "0", "0", "0", "0", "0");
         assertThat(rows("top-table")).first().isEqualTo(List.of("1", "w1", "1,500"));
@@ -350,6 +351,12 @@ class BrowserTest extends DashboardServerTest {
             awaitReady();
             assertNoSidewaysScrolling();
             screenshot("report-390");
+
+            browser.get(url("/channel?org=demo&channel=wechat"));
+            awaitReady();
+            assertNoSidewaysScrolling();
+            assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("12");
+            screenshot("channel-390");
 
             // a year without events: said so, not drawn as zeros
             browser.get(url("/?org=demo&year=" + (YEAR - 3)));
