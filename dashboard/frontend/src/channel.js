@@ -2,11 +2,10 @@
 // year's, its most viewed items, its items per checklist category. Org, channel and year live in
 // the address.
 import {xxgk} from './common.js';
-import {charting, figure, kpi, monthsOption, monthsTable} from './figures.js';
+import {charting, figure, kpi, monthsOption, monthsTable, yearPage} from './figures.js';
 
 (() => {
-  const {chart, library, onRedraw} = charting();
-  let shownAnswer = null;
+  const charts = charting();
 
   function render(o) {
     document.getElementById('page-title').textContent = o.name;
@@ -37,32 +36,8 @@ import {charting, figure, kpi, monthsOption, monthsTable} from './figures.js';
   }
 
   function draw(init, o) {
-    chart(init, 'months-chart').setOption(monthsOption(o.months, xxgk.palette()), true);
+    charts.chart(init, 'months-chart').setOption(monthsOption(o.months, xxgk.palette()), true);
   }
 
-  async function load() {
-    const year = document.getElementById('year').value;
-    xxgk.remember({year});
-    document.body.dataset.ready = 'false';
-    xxgk.status('加载中…');
-    try {
-      const o = await xxgk.fetchJson(xxgk.api(`channels/${encodeURIComponent(document.body.dataset.channel)}/overview`, {year}));
-      render(o);
-      shownAnswer = o;
-      draw(await library, o);
-      xxgk.status('');
-    } catch (e) {
-      xxgk.status(`无法加载：${e.message}`, true);
-    }
-    document.body.dataset.ready = 'true';
-  }
-
-  const asked = xxgk.query('year');
-  if (asked) {
-    xxgk.years(document.getElementById('year'), null, new Date().getFullYear(), asked);
-  }
-  xxgk.followSwitcher();
-  document.getElementById('year').addEventListener('change', load);
-  onRedraw(() => shownAnswer && library.then(init => draw(init, shownAnswer)));
-  load();
+  yearPage(charts, year => xxgk.api(`channels/${encodeURIComponent(document.body.dataset.channel)}/overview`, {year}), render, draw);
 })();

@@ -5,8 +5,8 @@ import {xxgk} from './common.js';
 /**
  * The page's charts: ECharts is most of its weight, so it comes after the figures are shown
  * (CHARTS: its file, by the name the build gave it, build.mjs); each chart is drawn as SVG (the
- * numbers stay in the page, for screen readers and the browser test), again when the window is
- * resized, and {@code onRedraw} when the colours change (dark mode, print).
+ * numbers stay in the page, for screen readers and the browser test) and again when the window is
+ * resized.
  */
 export function charting() {
   const charts = {};
@@ -18,11 +18,54 @@ export function charting() {
       charts[id] = charts[id] || init(document.getElementById(id), null, {renderer: 'svg'});
       return charts[id];
     },
-    onRedraw(redraw) {
-      window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);
-      window.matchMedia('print').addEventListener('change', redraw);
-    },
   };
+}
+
+/**
+ * A page of one year's figures (the overview, a channel's): the year picker (with the year the
+ * address asks for), the answer for the chosen year fetched from {@code url(year)}, its figures
+ * shown by {@code render}, then its charts by {@code draw} once ECharts has come, drawn again in
+ * the colours of the moment (dark or light, screen or paper). The body's data-first-view-ms and
+ * data-ready-ms say when, for the browser test. A page without an org to show has no picker, and nothing is asked.
+ */
+export function yearPage(charting, url, render, draw) {
+  const select = document.getElementById('year');
+  if (!select) {
+    return;   // no org to show (尚无可查看的单位)
+  }
+  let shown = null;
+
+  async function load() {
+    const started = performance.now();
+    const year = select.value;
+    xxgk.remember({year});
+    document.body.dataset.ready = 'false';
+    xxgk.status('加载中…');
+    try {
+      const answer = await xxgk.fetchJson(url(year));
+      render(answer);
+      shown = answer;
+      document.body.dataset.firstViewMs = String(Math.round(performance.now()));
+      draw(await charting.library, answer);
+      xxgk.status('');
+    } catch (e) {
+      xxgk.status(`无法加载：${e.message}`, true);
+    }
+    document.body.dataset.readyMs = String(Math.round(performance.now()));
+    document.body.dataset.loadMs = String(Math.round(performance.now() - started));
+    document.body.dataset.ready = 'true';
+  }
+
+  const asked = xxgk.query('year');
+  if (asked) {
+    xxgk.years(select, null, new Date().getFullYear(), asked);
+  }
+  xxgk.followSwitcher();
+  select.addEventListener('change', load);
+  const redraw = () => shown && charting.library.then(init => draw(init, shown));
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);
+  window.matchMedia('print').addEventListener('change', redraw);
+  load();
 }
 
 /** What every chart shares: the page's colours and type, numbers the Chinese way with their unit on hover. */

@@ -1,10 +1,10 @@
 // The overview: this year against last, per channel, per month, per department, checklist coverage.
 import {xxgk} from './common.js';
-import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis} from './figures.js';
+import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis, yearPage} from './figures.js';
 
 (() => {
-  const {chart, library, onRedraw} = charting();
-  let shownAnswer = null;
+  const charts = charting();
+  const chart = charts.chart;
 
   /** A channel's own page, of the same org and year. */
   const channelPage = (o, c) => `/channel?${new URLSearchParams({org: xxgk.org(), channel: c.channel, year: o.year})}`;
@@ -158,37 +158,6 @@ import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis} from 
     }, true);
   }
 
-  async function load() {
-    const started = performance.now();
-    const year = document.getElementById('year').value;
-    xxgk.remember({year});
-    document.body.dataset.ready = 'false';
-    xxgk.status('加载中…');
-    try {
-      const o = await xxgk.fetchJson(xxgk.api('overview', year ? {year} : {}));
-      render(o);
-      shownAnswer = o;
-      // the first view: the figures readable (the browser test's "under 2 s on slow 4G")
-      document.body.dataset.firstViewMs = String(Math.round(performance.now()));
-      draw(await library, o);
-      xxgk.status('');
-    } catch (e) {
-      xxgk.status(`无法加载：${e.message}`, true);
-    }
-    document.body.dataset.readyMs = String(Math.round(performance.now()));
-    document.body.dataset.loadMs = String(Math.round(performance.now() - started));
-    document.body.dataset.ready = 'true';
-  }
-
-  if (document.getElementById('year')) {
-    const asked = xxgk.query('year');
-    if (asked) {
-      xxgk.years(document.getElementById('year'), null, new Date().getFullYear(), asked);
-    }
-    xxgk.followSwitcher();
-    document.getElementById('year').addEventListener('change', load);
-    // dark or light, on screen or on paper: the same answer drawn again in the colours of the moment
-    onRedraw(() => shownAnswer && library.then(init => draw(init, shownAnswer)));
-    load();
-  }
+  // the year's figures; the page's head asks for them already (the preload of the same address)
+  yearPage(charts, year => xxgk.api('overview', {year}), render, draw);
 })();
