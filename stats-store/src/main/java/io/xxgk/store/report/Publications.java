@@ -37,7 +37,8 @@ final class Publications implements Measure<List<Publications.Publication>> {
 
     /**
      * Items per month of {@code from..to} from the rollups, each month by the rules of
-     * {@link #fromRollups()} over that month alone: (month, n); of one channel, or all when {@code channel} is ''.
+     * {@link #fromRollups()} over that month alone: (month, n); of one channel, or all when {@code channel} is '',
+     * of the items one department published (by the month's latest publication), or all when {@code department} is ''.
      */
     static final String PER_MONTH = """
             SELECT month, count() AS n FROM (
@@ -45,7 +46,7 @@ final class Publications implements Measure<List<Publications.Publication>> {
                 FROM item_publications
                 WHERE org IN {orgs:Array(String)} AND day BETWEEN {from:Date} AND {to:Date} AND ({channel:String} IN ('', channel))
                 GROUP BY org, channel, item, month
-                HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted))
+                HAVING toUnixTimestamp64Milli(p.1) > 0 AND NOT max(retracted) AND {department:String} IN ('', p.4))
             GROUP BY month""";
 
     @Override

@@ -64,81 +64,102 @@ public final class StatsQueries {
         this.source = source;
     }
 
-    /** Items and views of each period (e.g. a year's months, for a trend), by the same rules as {@link #figures}. */
-    public List<Reach> reach(Collection<String> orgs, List<ReportPeriod> periods) {
-        List<CompletableFuture<List<GenericRecord>>> items = new ArrayList<>();
-        List<CompletableFuture<List<GenericRecord>>> views = new ArrayList<>();
-        for (ReportPeriod period : periods) {
-            Map<String, Object> params = params(orgs, period);
-            items.add(async("SELECT count() AS n FROM (%s)".formatted(PUBLICATIONS.perOrg(source)), params));
-            views.add(async("SELECT toInt64(sum(views)) AS n FROM (%s)".formatted(VIEWS.perOrg(source)), params));
+    /**
+     * The items a drill-down reads: all, one channel's, or one department's (those whose latest
+     * publication names it, as the report's departments count them); '' for any.
+     */
+    public record Slice(String channel, String department) {
+        public static final Slice ALL = new Slice("", "");
+
+        public static Slice channel(String channel) {
+            return new Slice(channel, "");
         }
-        List<Reach> reach = new ArrayList<>();
-        for (int i = 0; i < periods.size(); i++) {
-            reach.add(new Reach(periods.get(i), join(items.get(i)).getFirst().getLong("n"), join(views.get(i)).getFirst().getLong("n")));
+
+        public static Slice department(String department) {
+            return new Slice("", department);
         }
-        return reach;
+
+        /** The slice's items and views among a period's figures. */
+        Reach reach(PeriodFigures figures) {
+            if (!department.isEmpty()) {
+                return figures.departments().stream().filter(d -> d.department().equals(department)).findFirst()
+                        .map(d -> new Reach(figures.period(), d.items(), d.views())).orElse(new Reach(figures.period(), 0, 0));
+            }
+            if (!channel.isEmpty()) {
+                return figures.channels().stream().filter(c -> c.channel().equals(channel)).findFirst()
+                        .map(c -> new Reach(figures.period(), c.items(), c.views())).orElse(new Reach(figures.period(), 0, 0));
+            }
+            return new Reach(figures.period(), figures.totals().items(), figures.totals().views());
+        }
+
+        private void into(Map<String, Object> params) {
+            params.put("channel", channel);
+            params.put("department", department);
+        }
     }
 
     /**
-     * Items and views of each month from {@code first} to {@code last}, by the same rules as
-     * {@link #figures} over each month: from the rollups, two queries whatever the months
-     * (a trend's 24 months); from the events, as {@link #reach}.
+     * Items and views of each month from {@code first} to {@code last} (of a slice of the items),
+     * by the same rules as {@link #figures} over each month: from the rollups, two queries
+     * whatever the months (a trend's 24 months); from the events, a report's queries each month.
      */
-    public List<Reach> months(Collection<String> orgs, YearMonth first, YearMonth last) {
-        return months(orgs, first, last, null);
-    }
-
-    /** {@link #months(Collection, YearMonth, YearMonth)} of one channel's items and views. */
-    public List<Reach> months(Collection<String> orgs, YearMonth first, YearMonth last, String channel) {
+    public List<Reach> months(Collection<String> orgs, YearMonth first, YearMonth last, Slice slice) {
         List<ReportPeriod> periods = Stream.iterate(first, m -> !m.isAfter(last), m -> m.plusMonths(1))
                 .map(m -> ReportPeriod.range(m.atDay(1), m.atEndOfMonth())).toList();
         if (source == Source.EVENTS) {
-            return channel == null ? reach(orgs, periods) : periods.stream().map(p -> figures(orgs, p).channels().stream()
-                    .filter(c -> c.channel().equals(channel)).findFirst()
-                    .map(c -> new Reach(p, c.items(), c.views())).orElse(new Reach(p, 0, 0))).toList();
+            return periods.stream().map(p -> slice.reach(figures(orgs, p))).toList();
         }
         Map<String, Object> params = params(orgs, ReportPeriod.range(first.atDay(1), last.atEndOfMonth()));
         params.put("months", periods.stream().map(p -> p.from().toString()).toList());
-        params.put("channel", channel == null ? "" : channel);
+        slice.into(params);
         var items = async(Publications.PER_MONTH, params);
-        var views = async(ChannelViews.PER_MONTH, params);
+        var views = async(slice.department().isEmpty() ? ChannelViews.PER_MONTH : DepartmentViews.PER_MONTH, params);
         Map<LocalDate, Long> itemsOf = byMonth(join(items));
         Map<LocalDate, Long> viewsOf = byMonth(join(views));
         return periods.stream().map(p -> new Reach(p, itemsOf.getOrDefault(p.from(), 0L), viewsOf.getOrDefault(p.from(), 0L))).toList();
     }
 
     /**
-     * A channel's items most viewed in the period (views by the rules of {@link #figures}), with
+     * A slice's items most viewed in the period (views by the rules of {@link #figures}), with
      * the title and address of their latest publication (from the stored events: a drill-down's
      * read, not a report's).
      */
-    public List<ItemViews> topItems(Collection<String> orgs, String channel, ReportPeriod period, int limit) {
+    public List<ItemViews> topItems(Collection<String> orgs, Slice slice, ReportPeriod period, int limit) {
         Map<String, Object> params = params(orgs, period);
-        params.put("channel", channel);
+        slice.into(params);
         params.put("limit", limit);
-        List<GenericRecord> top = clickHouse.queryAll("SELECT org, item, views FROM (" + (source == Source.ROLLUPS ? ChannelViews.ITEMS_FROM_ROLLUPS
-                : ChannelViews.ITEMS_FROM_EVENTS) + ") WHERE channel = {channel:String} AND views > 0 ORDER BY views DESC, org, item LIMIT {limit:UInt32}",
+        boolean rollups = source == Source.ROLLUPS;
+        List<GenericRecord> top = clickHouse.queryAll("""
+                        SELECT org, channel, item, views FROM (%s) AS seen LEFT JOIN (%s) AS named USING (org, channel, item)
+                        WHERE {channel:String} IN ('', channel) AND {department:String} IN ('', department) AND views > 0
+                        ORDER BY views DESC, org, channel, item LIMIT {limit:UInt32}""".formatted(
+                        rollups ? ChannelViews.ITEMS_FROM_ROLLUPS : ChannelViews.ITEMS_FROM_EVENTS,
+                        rollups ? DepartmentViews.NAMED_FROM_ROLLUPS : DepartmentViews.NAMED_FROM_EVENTS),
                 params, null);
         if (top.isEmpty()) {
             return List.of();
         }
+        params.put("channels", top.stream().map(r -> r.getString("channel")).distinct().toList());
         params.put("items", top.stream().map(r -> r.getString("item")).distinct().toList());
         Map<String, GenericRecord> published = clickHouse.queryAll("""
-                        SELECT org, item, argMax(title, time) AS title, argMax(url, time) AS url FROM events
-                        WHERE org IN {orgs:Array(String)} AND channel = {channel:String} AND type = {ITEM_PUBLISHED:String}
+                        SELECT org, channel, item, argMax(title, time) AS title, argMax(url, time) AS url FROM events
+                        WHERE org IN {orgs:Array(String)} AND channel IN {channels:Array(String)} AND type = {ITEM_PUBLISHED:String}
                           AND item IN {items:Array(String)}
-                        GROUP BY org, item""", params, null).stream()
-                .collect(Collectors.toMap(r -> r.getString("org") + "\u0000" + r.getString("item"), r -> r));
+                        GROUP BY org, channel, item""", params, null).stream()
+                .collect(Collectors.toMap(StatsQueries::itemKey, r -> r));
         return top.stream().map(r -> {
-            GenericRecord p = published.get(r.getString("org") + "\u0000" + r.getString("item"));
-            return new ItemViews(r.getString("org"), r.getString("item"), p == null ? "" : p.getString("title"), p == null ? "" : p.getString("url"),
-                    r.getLong("views"));
+            GenericRecord p = published.get(itemKey(r));
+            return new ItemViews(r.getString("org"), r.getString("channel"), r.getString("item"), p == null ? "" : p.getString("title"),
+                    p == null ? "" : p.getString("url"), r.getLong("views"));
         }).toList();
     }
 
+    private static String itemKey(GenericRecord row) {
+        return String.join("\u0000", row.getString("org"), row.getString("channel"), row.getString("item"));
+    }
+
     /** An item's views in a period, and what its latest publication called it (empty when it was never published). */
-    public record ItemViews(String org, String item, String title, String url, long views) {
+    public record ItemViews(String org, String channel, String item, String title, String url, long views) {
     }
 
     private static Map<LocalDate, Long> byMonth(List<GenericRecord> rows) {

@@ -205,22 +205,8 @@ class StatsQueriesTest {
     }
 
     @Test
-    void theReachOfEachPeriodIsCountedByTheSameRules() {
-        List<ReportPeriod> periods = List.of(ReportPeriod.year(2024), ReportPeriod.range(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 10, 30)));
-
-        List<StatsQueries.Reach> reach = queries.reach(List.of("q"), periods);
-
-        assertThat(reach).extracting(StatsQueries.Reach::period).containsExactlyElementsOf(periods);
-        assertThat(reach.getFirst().items()).isEqualTo(year2024.totals().items());
-        assertThat(reach.getFirst().views()).isEqualTo(year2024.totals().views());
-        PeriodFigures toOctober = queries.figures("q", periods.get(1));
-        assertThat(reach.get(1).items()).isEqualTo(toOctober.totals().items());
-        assertThat(reach.get(1).views()).isEqualTo(toOctober.totals().views()).isNotEqualTo(reach.getFirst().views());
-    }
-
-    @Test
     void eachMonthOfATrendIsCountedAsItsOwnPeriod() {
-        List<StatsQueries.Reach> months = queries.months(List.of("q"), YearMonth.of(2024, 1), YearMonth.of(2025, 12));
+        List<StatsQueries.Reach> months = queries.months(List.of("q"), YearMonth.of(2024, 1), YearMonth.of(2025, 12), StatsQueries.Slice.ALL);
 
         assertThat(months).hasSize(24);
         for (StatsQueries.Reach month : months) {
@@ -234,7 +220,7 @@ class StatsQueriesTest {
     @Test
     void aChannelsMonthsAndItsMostViewedItemsFollowTheSameRules() {
         for (String channel : List.of("website", "weibo")) {
-            for (StatsQueries.Reach month : queries.months(List.of("q"), YearMonth.of(2024, 1), YearMonth.of(2024, 12), channel)) {
+            for (StatsQueries.Reach month : queries.months(List.of("q"), YearMonth.of(2024, 1), YearMonth.of(2024, 12), StatsQueries.Slice.channel(channel))) {
                 PeriodFigures.ChannelFigures figures = queries.figures("q", month.period()).channels().stream()
                         .filter(c -> c.channel().equals(channel)).findFirst().orElse(null);
                 assertThat(month.items()).as("%s items of %s", channel, month.period()).isEqualTo(figures == null ? 0 : figures.items());
@@ -242,13 +228,38 @@ class StatsQueriesTest {
             }
         }
 
-        List<StatsQueries.ItemViews> top = queries.topItems(List.of("q"), "weibo", ReportPeriod.year(2024), 5);
+        List<StatsQueries.ItemViews> top = queries.topItems(List.of("q"), StatsQueries.Slice.channel("weibo"), ReportPeriod.year(2024), 5);
 
         assertThat(top).as("w1 by its totals (400 - 100), w2 (50); w3's total went down: nothing")
                 .extracting(StatsQueries.ItemViews::item, StatsQueries.ItemViews::views).containsExactly(tuple("w1", 300L), tuple("w2", 50L));
-        assertThat(top).isEqualTo(new StatsQueries(clickHouse, Source.EVENTS).topItems(List.of("q"), "weibo", ReportPeriod.year(2024), 5));
-        assertThat(queries.topItems(List.of("q"), "website", ReportPeriod.year(2024), 1)).extracting(StatsQueries.ItemViews::item)
+        assertThat(top).isEqualTo(new StatsQueries(clickHouse, Source.EVENTS).topItems(List.of("q"), StatsQueries.Slice.channel("weibo"), ReportPeriod.year(2024), 5));
+        assertThat(queries.topItems(List.of("q"), StatsQueries.Slice.channel("website"), ReportPeriod.year(2024), 1)).extracting(StatsQueries.ItemViews::item)
                 .containsExactly("a1");
+    }
+
+    @Test
+    void aDepartmentsMonthsAndItsMostViewedItemsFollowTheSameRules() {
+        for (String department : List.of("党政办公室", "教务处", "信息中心")) {
+            List<StatsQueries.Reach> months = queries.months(List.of("q"), YearMonth.of(2024, 1), YearMonth.of(2025, 12),
+                    StatsQueries.Slice.department(department));
+            assertThat(months).hasSize(24);
+            for (StatsQueries.Reach month : months) {
+                PeriodFigures.DepartmentFigures figures = queries.figures("q", month.period()).departments().stream()
+                        .filter(d -> d.department().equals(department)).findFirst().orElse(null);
+                assertThat(month.items()).as("%s items of %s", department, month.period()).isEqualTo(figures == null ? 0 : figures.items());
+                assertThat(month.views()).as("%s views of %s", department, month.period()).isEqualTo(figures == null ? 0 : figures.views());
+            }
+        }
+        assertThat(queries.months(List.of("q"), YearMonth.of(2025, 1), YearMonth.of(2025, 12), StatsQueries.Slice.department("党政办公室")))
+                .as("a1's 2025 views, its department's from its 2024 publication").anyMatch(m -> m.views() > 0);
+
+        List<StatsQueries.ItemViews> top = queries.topItems(List.of("q"), StatsQueries.Slice.department("党政办公室"), ReportPeriod.year(2024), 5);
+
+        assertThat(top).extracting(StatsQueries.ItemViews::channel, StatsQueries.ItemViews::item, StatsQueries.ItemViews::views)
+                .containsExactly(tuple("website", "a1", 15L));
+        assertThat(top).isEqualTo(new StatsQueries(clickHouse, Source.EVENTS).topItems(List.of("q"), StatsQueries.Slice.department("党政办公室"),
+                ReportPeriod.year(2024), 5));
+        assertThat(queries.topItems(List.of("q"), StatsQueries.Slice.department("无此部门"), ReportPeriod.year(2024), 5)).isEmpty();
     }
 
     @Test
