@@ -19,7 +19,7 @@ const common = {bundle: true, minify: true, format: 'esm', target: ['es2020', 'c
 // for after it), the overview importing the charts by that name once its figures are shown
 const charts = await build({...common, entryPoints: ['src/charts.js'], entryNames: '[name]-[hash]', metafile: true});
 const chartsFile = Object.keys(charts.metafile.outputs).map(path => basename(path)).find(name => name.endsWith('.js'));
-await build({...common, entryPoints: ['src/overview.js', 'src/channel.js', 'src/report.js', 'src/admin.js', 'src/dashboard.css'],
+await build({...common, entryPoints: ['src/overview.js', 'src/channel.js', 'src/department.js', 'src/report.js', 'src/admin.js', 'src/dashboard.css'],
   external: ['./charts-*'], define: {CHARTS: JSON.stringify(`./${chartsFile}`)}});
 for (const name of readdirSync(outdir).filter(n => n.endsWith('.js') || n.endsWith('.css'))) {
   const content = readFileSync(join(outdir, name));

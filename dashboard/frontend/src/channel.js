@@ -2,7 +2,7 @@
 // year's, its most viewed items, its items per checklist category. Org, channel and year live in
 // the address.
 import {xxgk} from './common.js';
-import {charting, figure, kpi, monthsOption, monthsTable, yearPage} from './figures.js';
+import {charting, figure, kpi, monthsOption, monthsTable, topItemsTable, yearPage} from './figures.js';
 
 (() => {
   const charts = charting();
@@ -19,18 +19,7 @@ import {charting, figure, kpi, monthsOption, monthsTable, yearPage} from './figu
     kpi('kpi-followers', o.current.followers, o.previous.followers, o.previous.label, '人', true);
     figure('months', hasData || o.previous.items > 0 ? '' : '本年度与上年度均无数据', monthsTable(o.months));
 
-    const top = document.getElementById('top-table');
-    xxgk.table(top, [['排名', '信息', '浏览量（次）']].concat(o.topItems.length
-      ? o.topItems.map((item, i) => [i + 1, item.title || item.item, item.views]) : [['', '本年度没有浏览量数据', '']]));
-    o.topItems.forEach((item, i) => {
-      if (/^https?:\/\//.test(item.url)) {
-        const link = document.createElement('a');
-        link.href = item.url;
-        link.rel = 'noopener';
-        link.textContent = item.title || item.item;
-        top.tBodies[0].rows[i].cells[1].replaceChildren(link);
-      }
-    });
+    topItemsTable(document.getElementById('top-table'), o.topItems);
     xxgk.table(document.getElementById('categories-table'), [['清单类别', '信息数（条）']].concat(o.categories.length
       ? o.categories.map(c => [c.category, c.items]) : [['本年度的信息未关联清单事项', '']]));
   }

@@ -128,6 +128,15 @@ export const xxgk = {
     });
   },
 
+  /** A cell's text as a link (a row's way to its own page). */
+  link(cell, href, text) {
+    const link = document.createElement('a');
+    link.href = href;
+    link.textContent = text;
+    cell.replaceChildren(link);
+    return link;
+  },
+
   status(text, error, where) {
     const status = where || document.getElementById('status');
     status.textContent = text;

@@ -1,5 +1,5 @@
-// What the overview and a channel's page draw alike: the cards, a chart with its table, the
-// monthly trend, and ECharts, loaded once the figures are shown.
+// What the overview and the drill-down pages draw alike: the cards, a chart with its table, the
+// monthly trend, the most viewed items, and ECharts, loaded once the figures are shown.
 import {xxgk} from './common.js';
 
 /**
@@ -131,4 +131,19 @@ export function monthsOption(months, palette) {
 export function monthsTable(months) {
   return [['月份', '本年信息数（条）', '上年信息数（条）', '本年浏览量（次）', '上年浏览量（次）']]
     .concat(months.map(m => [`${m.month}月`, m.items, m.itemsLastYear, m.views, m.viewsLastYear]));
+}
+
+/**
+ * The most viewed items as a table, each a link to the item where its publication gave an
+ * address; {@code extra} columns ({title, value(item)}) after the item's.
+ */
+export function topItemsTable(table, items, extra = []) {
+  xxgk.table(table, [['排名', '信息', ...extra.map(e => e.title), '浏览量（次）']].concat(items.length
+    ? items.map((item, i) => [i + 1, item.title || item.item, ...extra.map(e => e.value(item)), item.views])
+    : [['', '本年度没有浏览量数据', ...extra.map(() => ''), '']]));
+  items.forEach((item, i) => {
+    if (/^https?:\/\//.test(item.url)) {
+      xxgk.link(table.tBodies[0].rows[i].cells[1], item.url, item.title || item.item).rel = 'noopener';
+    }
+  });
 }

@@ -6,8 +6,9 @@ import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis, yearP
   const charts = charting();
   const chart = charts.chart;
 
-  /** A channel's own page, of the same org and year. */
+  /** A channel's or a department's own page, of the same org and year. */
   const channelPage = (o, c) => `/channel?${new URLSearchParams({org: xxgk.org(), channel: c.channel, year: o.year})}`;
+  const departmentPage = (o, d) => `/department?${new URLSearchParams({org: xxgk.org(), department: d.department, year: o.year})}`;
 
   function heading(o) {
     const parts = [`${o.year}年度`, `统计至 ${xxgk.date(o.asOf)}`];
@@ -36,12 +37,7 @@ import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis, yearP
     figure('channels', !hasData ? '无数据' : channels.length ? '' : '本年度与上年度均无各渠道发布的信息',
       [['渠道', `${o.current.label}（条）`, `${o.previous.label}（条）`]].concat(channels.map(c => [c.name, c.items, c.itemsLastYear])));
     // each channel's row leads to its page, as its bar does
-    [...document.querySelectorAll('#channels-table tbody tr')].forEach((row, i) => {
-      const link = document.createElement('a');
-      link.href = channelPage(o, channels[i]);
-      link.textContent = channels[i].name;
-      row.cells[0].replaceChildren(link);
-    });
+    [...document.querySelectorAll('#channels-table tbody tr')].forEach((row, i) => xxgk.link(row.cells[0], channelPage(o, channels[i]), channels[i].name));
 
     figure('months', hasData ? '' : '无数据', monthsTable(o.months));
 
@@ -50,9 +46,11 @@ import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis, yearP
     figure('checklist', categories.length ? '' : '本单位尚未设置清单',
       [['类别', '已公开（项）', '未公开（项）']].concat(categories.map(c => [c.category, c.published, c.total - c.published])));
 
-    const departments = o.departments.length ? o.departments.map(d => [d.department, d.items, d.originalItems])
-      : [[hasData ? '（本年度的信息未注明责任部门）' : '无数据', '', '']];
-    xxgk.table(document.getElementById('departments-table'), [['责任部门', '信息数（条）', '原创（条）']].concat(departments));
+    const departments = o.departments.length ? o.departments.map(d => [d.department, d.items, d.originalItems, d.views])
+      : [[hasData ? '（本年度的信息未注明责任部门）' : '无数据', '', '', '']];
+    const table = document.getElementById('departments-table');
+    xxgk.table(table, [['责任部门', '信息数（条）', '原创（条）', '浏览量（次）']].concat(departments));
+    o.departments.forEach((d, i) => xxgk.link(table.tBodies[0].rows[i].cells[0], departmentPage(o, d), d.department));
     institutions(o);
   }
 
@@ -110,10 +108,7 @@ import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis, yearP
           const cell = row.insertCell();
           const value = column.value(institution);
           if (c === 0) {
-            const link = document.createElement('a');
-            link.href = `/?${new URLSearchParams({org: institution.org, year: o.year})}`;
-            link.textContent = value;
-            cell.appendChild(link);
+            xxgk.link(cell, `/?${new URLSearchParams({org: institution.org, year: o.year})}`, value);
           } else {
             cell.className = 'num';
             cell.textContent = column.text ? column.text(value) : xxgk.number(value);

@@ -2,9 +2,11 @@ package io.xxgk.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xxgk.contract.EventData;
 import io.xxgk.registry.DashboardUser.Role;
 import io.xxgk.store.events.StoredEvent;
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,7 +52,9 @@ class OrgAccessTest extends DashboardServerTest {
         SERVERS.orgs("uni-a", "uni-b");
         List<StoredEvent> rows = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            rows.add(DashboardTestServers.published("uni-a", "a" + i, "2024-03-01", "website", 6));
+            rows.add(i < 10 ? DashboardTestServers.event("uni-a", "a" + i, "2024-03-01",
+                    new EventData.ItemPublished("website", "a" + i, null, 6, "信息中心", false, null))
+                    : DashboardTestServers.published("uni-a", "a" + i, "2024-03-01", "website", 6));
         }
         for (int i = 0; i < 12; i++) {
             rows.add(DashboardTestServers.published("uni-b", "b" + i, "2024-05-01", "wechat", null));
@@ -113,6 +117,27 @@ class OrgAccessTest extends DashboardServerTest {
         HttpResponse<String> badYear = client("leader-a", LEADER).get("/api/v1/orgs/uni-a/overview?year=24");
         assertThat(badYear.statusCode()).isEqualTo(400);
         assertThat(badYear.body()).contains("\"name\":\"year\"");
+    }
+
+    @Test
+    void aDepartmentsPageKeepsToTheOverviewsDepartments() throws Exception {
+        String path = "/departments/" + URLEncoder.encode("信息中心", StandardCharsets.UTF_8) + "/overview?year=2024";
+        HttpResponse<String> answer = client("leader-a", LEADER).get("/api/v1/orgs/uni-a" + path);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode department = json.readTree(answer.body());
+        JsonNode row = json.readTree(client("leader-a", LEADER).get("/api/v1/orgs/uni-a/overview?year=2024").body()).path("departments").get(0);
+        assertThat(row.path("department").asString()).isEqualTo("信息中心");
+        assertThat(department.path("current").path("items").asLong()).as("the overview's row of it").isEqualTo(row.path("items").asLong())
+                .isEqualTo(10);
+        assertThat(department.path("months").get(2).path("items").asLong()).as("March").isEqualTo(10);
+        assertThat(department.path("checklist").get(0).path("item").asInt()).isEqualTo(6);
+        assertThat(department.path("checklist").get(0).path("published").asBoolean()).isTrue();
+
+        assertThat(client("leader-a", LEADER).get("/api/v1/orgs/uni-b" + path).statusCode()).isEqualTo(403);
+        assertThat(client("leader-a", LEADER).get("/api/v1/province" + path).statusCode()).isEqualTo(403);
+        assertThat(client("leader-a", LEADER).get("/api/v1/orgs/uni-a/departments/no-such/overview?year=2024").statusCode()).isEqualTo(404);
+        assertThat(json.readTree(client("province", PROVINCE).get("/api/v1/province" + path).body()).path("current").path("items").asLong())
+                .isEqualTo(10);
     }
 
     @Test
@@ -256,7 +281,7 @@ class OrgAccessTest extends DashboardServerTest {
         assertThat(item6.path("title").asString()).isEqualTo("学校信息公开工作年度报告");
         assertThat(item6.path("link").asString()).isEqualTo("https://xxgk.uni-a.edu.cn/ndbg");
         assertThat(item6.path("responsible").asString()).as("the edition's department").isEqualTo("党政办公室");
-        assertThat(item6.path("departments")).as("its publishers in the period named none").isEmpty();
+        assertThat(item6.path("departments").toString()).as("its publishers in the period, not the edition's").isEqualTo("[\"信息中心\"]");
         assertThat(item6.path("count").asLong()).isEqualTo(30);
 
         HttpResponse<String> stale = admin.put("/api/v1/orgs/uni-a/checklist", "{\"version\": 0, \"items\": []}");

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The overview's figures: {@code GET /api/v1/orgs/{org}/overview?year=2024}, {@code /api/v1/province/overview};
- * one channel's: {@code GET /api/v1/orgs/{org}/channels/{channel}/overview?year=2024}, {@code /api/v1/province/channels/{channel}/overview}.
+ * one channel's: {@code GET /api/v1/orgs/{org}/channels/{channel}/overview?year=2024}, {@code /api/v1/province/channels/{channel}/overview};
+ * one department's: {@code GET /api/v1/orgs/{org}/departments/{department}/overview?year=2024}, {@code /api/v1/province/departments/{department}/overview}.
  */
 @RestController
 class OverviewController {
@@ -41,6 +42,15 @@ class OverviewController {
         int y = year(year, overviews.today(scope));
         access.check(Viewer.of(login), scope, Role.LEADER);
         return overviews.channel(scope, y, channel).orElseThrow(() -> new NotFound("no channel " + channel + " in the report of " + scope.id()));
+    }
+
+    @GetMapping({"/api/v1/orgs/{org}/departments/{department}/overview", "/api/v1/province/departments/{department}/overview"})
+    DepartmentOverview department(ReportScope scope, @PathVariable String department, @RequestParam(required = false) String year,
+                                  Authentication login) {
+        int y = year(year, overviews.today(scope));
+        access.check(Viewer.of(login), scope, Role.LEADER);
+        return overviews.department(scope, y, department)
+                .orElseThrow(() -> new NotFound("no department " + department + " in the reports of " + scope.id()));
     }
 
     /** This year by default; a year that has not begun is refused like a report's. */

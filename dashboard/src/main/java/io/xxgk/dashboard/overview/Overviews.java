@@ -54,9 +54,9 @@ class Overviews {
         return thisYear.to().isAfter(today) ? today : thisYear.to();
     }
 
-    /** The months of the year and of the year before (of one channel, or all), each month beside its last year's. */
-    private CompletableFuture<List<Overview.Month>> months(ReportScope scope, int year, String channel) {
-        return async(() -> stats.months(reports.orgs(scope), YearMonth.of(year - 1, 1), YearMonth.of(year, 12), channel)).thenApply(two ->
+    /** The months of the year and of the year before (of a slice of the items), each month beside its last year's. */
+    private CompletableFuture<List<Overview.Month>> months(ReportScope scope, int year, StatsQueries.Slice slice) {
+        return async(() -> stats.months(reports.orgs(scope), YearMonth.of(year - 1, 1), YearMonth.of(year, 12), slice)).thenApply(two ->
                 IntStream.range(0, 12).mapToObj(m -> new Overview.Month(m + 1, two.get(12 + m).items(), two.get(12 + m).views(),
                         two.get(m).items(), two.get(m).views())).toList());
     }
@@ -68,7 +68,7 @@ class Overviews {
         ReportPeriod lastYear = lastYear(thisYear, today);
         var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
         var previous = async(() -> reports.report(scope, lastYear, ReportTemplate.Numbers.EXACT));
-        var perMonth = months(scope, year, null);
+        var perMonth = months(scope, year, StatsQueries.Slice.ALL);
         var stored = async(() -> stats.storedYears(reports.orgs(scope)));
 
         AnnualReport now = current.join();
@@ -95,8 +95,8 @@ class Overviews {
         ReportPeriod thisYear = ReportPeriod.year(year);
         var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
         var previous = async(() -> reports.report(scope, lastYear(thisYear, today), ReportTemplate.Numbers.EXACT));
-        var perMonth = months(scope, year, channel);
-        var top = async(() -> stats.topItems(reports.orgs(scope), channel, thisYear, TOP_ITEMS));
+        var perMonth = months(scope, year, StatsQueries.Slice.channel(channel));
+        var top = async(() -> stats.topItems(reports.orgs(scope), StatsQueries.Slice.channel(channel), thisYear, TOP_ITEMS));
         AnnualReport now = current.join();
         AnnualReport before = previous.join();
         Optional<AnnualReport.ChannelLine> line = line(now, channel);
@@ -112,6 +112,45 @@ class Overviews {
         return Optional.of(new ChannelOverview(scope.id(), now.orgName(), channel, name, year,
                 asOf(thisYear, today), headline(now, channel), headline(before, channel), perMonth.join(),
                 top.join(), categories));
+    }
+
+    /**
+     * One department of the overview: the same year and comparison, its months, its most viewed
+     * items, its checklist items; empty when the scope's reports of either year do not name it.
+     */
+    Optional<DepartmentOverview> department(ReportScope scope, int year, String department) {
+        LocalDate today = reports.today(scope);
+        ReportPeriod thisYear = ReportPeriod.year(year);
+        var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
+        var previous = async(() -> reports.report(scope, lastYear(thisYear, today), ReportTemplate.Numbers.EXACT));
+        var perMonth = months(scope, year, StatsQueries.Slice.department(department));
+        var top = async(() -> stats.topItems(reports.orgs(scope), StatsQueries.Slice.department(department), thisYear, TOP_ITEMS));
+        AnnualReport now = current.join();
+        AnnualReport before = previous.join();
+        Optional<PeriodFigures.DepartmentFigures> figures = figures(now, department);
+        if (figures.isEmpty() && figures(before, department).isEmpty()) {
+            return Optional.empty();
+        }
+        List<DepartmentOverview.ChecklistItem> checklist = now.checklist().stream().filter(AnnualReport.ChecklistLine::applicable)
+                .filter(c -> c.departments().contains(department) || department.equals(c.responsible()))
+                .map(c -> new DepartmentOverview.ChecklistItem(c.item(), c.category(), c.title(), c.departments().contains(department),
+                        department.equals(c.responsible()), c.status()))
+                .toList();
+        Map<String, String> channelNames = now.channels().stream()
+                .collect(Collectors.toMap(AnnualReport.ChannelLine::channel, AnnualReport.ChannelLine::name));
+        List<DepartmentOverview.TopItem> topItems = top.join().stream()
+                .map(i -> new DepartmentOverview.TopItem(channelNames.getOrDefault(i.channel(), i.channel()), i)).toList();
+        return Optional.of(new DepartmentOverview(scope.id(), now.orgName(), department, year, asOf(thisYear, today),
+                departmentHeadline(now, department), departmentHeadline(before, department), perMonth.join(), topItems, checklist));
+    }
+
+    private static Optional<PeriodFigures.DepartmentFigures> figures(AnnualReport report, String department) {
+        return report.departments().stream().filter(d -> d.department().equals(department)).findFirst();
+    }
+
+    private static DepartmentOverview.Headline departmentHeadline(AnnualReport report, String department) {
+        return new DepartmentOverview.Headline(report.period().span(),
+                figures(report, department).orElse(new PeriodFigures.DepartmentFigures(department, 0, 0, 0, 0)));
     }
 
     private static Optional<AnnualReport.ChannelLine> line(AnnualReport report, String channel) {

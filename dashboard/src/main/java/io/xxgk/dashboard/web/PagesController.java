@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The pages: {@code /} the overview, {@code /channel} one of its channels, {@code /report} the report writers' page, {@code /admin} an
+ * The pages: {@code /} the overview, {@code /channel} one of its channels, {@code /department} one of its departments, {@code /report} the report writers' page, {@code /admin} an
  * org's administration. They are shells the browser fills from the APIs, so a page shows exactly
  * what the API answers and the API's checks guard both.
  */
@@ -45,6 +45,13 @@ class PagesController {
     String channel(@RequestParam(required = false) String org, @RequestParam String channel, Authentication login, Model model) {
         model.addAttribute("channel", channel);
         return page("channel", org, Viewer.of(login), model);
+    }
+
+    /** A department of the overview, drilled into (checked by its API, as a channel is). */
+    @GetMapping("/department")
+    String department(@RequestParam(required = false) String org, @RequestParam String department, Authentication login, Model model) {
+        model.addAttribute("department", department);
+        return page("department", org, Viewer.of(login), model);
     }
 
     @GetMapping("/report")
