@@ -12,6 +12,8 @@ import io.xxgk.registry.ReportTemplate;
 import io.xxgk.store.events.StoredEvent;
 import io.xxgk.store.report.ReportPeriod;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,6 +38,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
@@ -86,7 +89,9 @@ class BrowserTest extends DashboardServerTest {
         List<StoredEvent> rows = new ArrayList<>();
         for (String org : List.of("demo", "shaping")) {
             for (int i = 0; i < 30; i++) {
-                rows.add(DashboardTestServers.published(org, "w" + i, YEAR + "-03-02", "website", 6));
+                rows.add(i < 10 ? DashboardTestServers.event(org, "w" + i, YEAR + "-03-02",
+                        new EventData.ItemPublished("website", "w" + i, null, 6, "信息中心", false, null))
+                        : DashboardTestServers.published(org, "w" + i, YEAR + "-03-02", "website", 6));
             }
             for (int i = 0; i < 12; i++) {
                 rows.add(DashboardTestServers.published(org, "c" + i, YEAR + "-05-02", "wechat", null));
@@ -152,9 +157,13 @@ class BrowserTest extends DashboardServerTest {
                 .contains("学校官网", "微信公众号", "30", "12");
         assertThat(browser.findElement(By.id("coverage-total")).getText()).isEqualTo("已公开 1 / 50 项");
 
-        // drill-down: a channel's row (as its bar) leads to its page, and back
+        // drill-down: a channel's bar (as its row) leads to its page, and back
         browser.findElement(By.cssSelector("#channels details summary")).click();
-        browser.findElement(By.linkText("学校官网")).click();
+        assertThat(browser.findElement(By.linkText("学校官网")).getDomAttribute("href")).contains("/channel?org=demo&channel=website&year=" + YEAR);
+        // the bar under its label (the axis's labels come first, and may say 30 too)
+        WebElement label = browser.findElements(By.cssSelector("#channels-chart svg text")).stream().filter(e -> e.getText().equals("30"))
+                .reduce((first, last) -> last).orElseThrow();
+        new Actions(browser).moveToElement(label, 0, 24).click().perform();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/channel?"));
         awaitReady();
         assertThat(browser.getCurrentUrl()).contains("org=demo", "channel=website", "year=" + YEAR);
@@ -168,6 +177,23 @@ class BrowserTest extends DashboardServerTest {
         browser.navigate().back();
         awaitReady();
         assertThat(browser.getCurrentUrl()).doesNotContain("/channel");
+
+        // and a department's row to the department's
+        assertThat(rows("departments-table")).containsExactly(List.of("信息中心", "10", "0", "1,500"));
+        browser.findElement(By.linkText("信息中心")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/department?"));
+        awaitReady();
+        assertThat(browser.getCurrentUrl()).contains("org=demo", "year=" + YEAR);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("demo大学 信息中心");
+        assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("10");
+        assertThat(browser.findElement(By.cssSelector("#kpi-views .value")).getText()).isEqualTo("1,500");
+        assertThat(rows("months-table")).extracting(r -> r.get(1)).containsExactly("0", "0", "10", "0", "0", "0", "0", "0", "0", "0", "0", "0");
+        assertThat(rows("top-table")).containsExactly(List.of("1", "w1", "学校官网", "1,500"));
+        assertThat(rows("checklist-table")).hasSize(1).first().satisfies(row -> assertThat(row).startsWith("6").endsWith("发布", "已公开"));
+        screenshot("department");
+        assertAccessible();
+        browser.navigate().back();
+        awaitReady();
 
         new Select(browser.findElement(By.id("year"))).selectByValue(String.valueOf(YEAR - 1));
         awaitReady();
@@ -357,6 +383,12 @@ class BrowserTest extends DashboardServerTest {
             assertNoSidewaysScrolling();
             assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("12");
             screenshot("channel-390");
+
+            browser.get(url("/department?org=demo&department=" + URLEncoder.encode("信息中心", StandardCharsets.UTF_8)));
+            awaitReady();
+            assertNoSidewaysScrolling();
+            assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).isEqualTo("10");
+            screenshot("department-390");
 
             // a year without events: said so, not drawn as zeros
             browser.get(url("/?org=demo&year=" + (YEAR - 3)));
