@@ -55,8 +55,8 @@ import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis, yearP
   }
 
   /**
-   * The province's institutions, sortable by any column (most items first to begin with), each a
-   * link to its own overview of the same year.
+   * The province's institutions, sortable by any column (most items first to begin with; coverage
+   * by its share), each a link to its own overview of the same year.
    */
   function institutions(o) {
     const card = document.getElementById('institutions');
@@ -73,6 +73,8 @@ import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis, yearP
       {title: '原创（条）', value: i => i.originalItems},
       {title: '浏览量（次）', value: i => i.views, text: v => xxgk.short(v)},
       {title: '上年同期（次）', value: i => i.viewsLastYear, text: v => xxgk.short(v)},
+      {title: '清单覆盖', value: i => (i.checklistTotal ? i.checklistPublished / i.checklistTotal : null),
+        text: (v, i) => `${i.checklistPublished} / ${i.checklistTotal} 项`},
     ];
     let sortedBy = 1;
     let descending = true;
@@ -111,7 +113,7 @@ import {base, charting, figure, kpi, monthsOption, monthsTable, valueAxis, yearP
             xxgk.link(cell, `/?${new URLSearchParams({org: institution.org, year: o.year})}`, value);
           } else {
             cell.className = 'num';
-            cell.textContent = column.text ? column.text(value) : xxgk.number(value);
+            cell.textContent = column.text ? column.text(value, institution) : xxgk.number(value);
           }
         });
       }

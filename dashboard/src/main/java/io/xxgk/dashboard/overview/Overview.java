@@ -22,7 +22,9 @@ record Overview(String org, String orgName, int year, LocalDate asOf, Stored sto
                 List<ChannelBar> channels, List<Month> months, List<PeriodFigures.DepartmentFigures> departments, Coverage checklist,
                 List<Institution> institutions) {
 
-    record Institution(String org, String name, long items, long itemsLastYear, long originalItems, long views, long viewsLastYear) {
+    /** @param checklistPublished its applicable checklist items disclosed this year, of its {@code checklistTotal} applicable */
+    record Institution(String org, String name, long items, long itemsLastYear, long originalItems, long views, long viewsLastYear,
+                       long checklistPublished, long checklistTotal) {
     }
 
     /**

@@ -170,7 +170,8 @@ class Overviews {
         return now.orgs().stream().map(o -> {
             PeriodFigures.Totals t = o.totals();
             PeriodFigures.Totals l = last.getOrDefault(o.org(), PeriodFigures.Totals.NONE);
-            return new Overview.Institution(o.org(), o.name(), t.items(), l.items(), t.originalItems(), t.views(), l.views());
+            return new Overview.Institution(o.org(), o.name(), t.items(), l.items(), t.originalItems(), t.views(), l.views(),
+                    o.checklistDisclosed(), o.checklistApplicable());
         }).toList();
     }
 

@@ -59,8 +59,13 @@ public record AnnualReport(String org, Period period, PeriodFigures.Totals total
         }
     }
 
-    /** One institution's totals in a province's report, for comparison; most items first. */
-    public record OrgLine(String org, String name, PeriodFigures.Totals totals) {
+    /**
+     * One institution's totals in a province's report, for comparison; most items first.
+     *
+     * @param checklistDisclosed  its applicable checklist items disclosed at the period's end (by its own edition)
+     * @param checklistApplicable the checklist items its edition does not mark 不适用
+     */
+    public record OrgLine(String org, String name, PeriodFigures.Totals totals, long checklistDisclosed, long checklistApplicable) {
     }
 
     /** Items published in the period in one checklist category (1-10). */

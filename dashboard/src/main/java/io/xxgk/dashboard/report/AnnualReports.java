@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -106,14 +107,18 @@ public class AnnualReports {
         };
     }
 
-    /** A province's institutions with their totals, most items first; none in one org's report. */
+    /** A province's institutions with their totals and checklist coverage, most items first; none in one org's report. */
     private List<AnnualReport.OrgLine> institutions(ReportScope scope, PeriodFigures figures) {
         if (scope instanceof ReportScope.OneOrg) {
             return List.of();
         }
-        return stats.totalsByOrg(figures.orgs(), figures.period()).entrySet().stream()
-                .map(e -> new AnnualReport.OrgLine(e.getKey(), registry.org(e.getKey()).map(Org::name).orElse(e.getKey()), e.getValue()))
-                .sorted(Comparator.comparingLong((AnnualReport.OrgLine o) -> o.totals().items()).reversed().thenComparing(AnnualReport.OrgLine::org))
+        Map<String, Set<Integer>> disclosed = stats.disclosedByOrg(figures.orgs(), figures.period());
+        return stats.totalsByOrg(figures.orgs(), figures.period()).entrySet().stream().map(e -> {
+            List<Checklists.Entry> applicable = checklists.of(e.getKey()).entries().stream().filter(Checklists.Entry::applicable).toList();
+            Set<Integer> online = disclosed.getOrDefault(e.getKey(), Set.of());
+            return new AnnualReport.OrgLine(e.getKey(), registry.org(e.getKey()).map(Org::name).orElse(e.getKey()), e.getValue(),
+                    applicable.stream().filter(entry -> online.contains(entry.item())).count(), applicable.size());
+        }).sorted(Comparator.comparingLong((AnnualReport.OrgLine o) -> o.totals().items()).reversed().thenComparing(AnnualReport.OrgLine::org))
                 .toList();
     }
 

@@ -433,6 +433,7 @@ class BrowserTest extends DashboardServerTest {
         assertThat(browser.findElement(By.cssSelector("#kpi-items .value")).getText()).as("both universities' items").isEqualTo("84");
         assertThat(rows("institutions-table")).extracting(r -> r.subList(0, 4))
                 .containsExactly(List.of("demo大学", "42", "20", "+110.0%"), List.of("shaping大学", "42", "0", "—"));
+        assertThat(rows("institutions-table").get(1)).as("its checklist item 6 online, of its edition's 50").endsWith("1 / 50 项");
         browser.findElement(By.xpath("//table[@id='institutions-table']//th[3]/button")).click();   // 上年同期, most first
         assertThat(rows("institutions-table")).extracting(r -> r.get(0)).containsExactly("demo大学", "shaping大学");
         browser.findElement(By.xpath("//table[@id='institutions-table']//th[3]/button")).click();   // then fewest first

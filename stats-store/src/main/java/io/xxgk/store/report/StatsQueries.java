@@ -185,6 +185,16 @@ public final class StatsQueries {
         return totals;
     }
 
+    /** Each org's checklist items disclosed at the period's end, by the same rules as {@link #figures} (a province compares its institutions' coverage). */
+    public Map<String, Set<Integer>> disclosedByOrg(Collection<String> orgs, ReportPeriod period) {
+        Map<String, Set<Integer>> disclosed = new TreeMap<>();
+        orgs.forEach(org -> disclosed.put(org, Set.of()));
+        clickHouse.queryAll("SELECT org, groupUniqArray(toUInt8(p.3)) AS items FROM (" + DISCLOSURES.perOrg(source) + ") WHERE p.3 > 0 GROUP BY org",
+                params(orgs, period), null).forEach(r -> disclosed.put(r.getString("org"),
+                Set.copyOf(r.getList("items").stream().map(n -> ((Number) n).intValue()).toList())));
+        return disclosed;
+    }
+
     /**
      * What the orgs have stored, per year, newest first: the years that have data, and the time of
      * the newest event (in UTC). A year with no row has no event stored.

@@ -33,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +193,8 @@ class StatsQueriesTest {
         assertThat(queries.figures("q", ReportPeriod.year(2026)).disclosed()).as("nothing published in 2026: a standing disclosure counts")
                 .containsExactly(6);
         assertThat(queries.figures("q", ReportPeriod.year(2022)).disclosed()).isEmpty();
+        assertThat(queries.disclosedByOrg(List.of("q", "nobody"), ReportPeriod.year(2024))).as("each org's, by the same rules")
+                .isEqualTo(Map.of("q", Set.of(6, 33), "nobody", Set.of()));
     }
 
     @Test
