@@ -28,5 +28,5 @@ import {charting, figure, kpi, monthsOption, monthsTable, topItemsTable, yearPag
     charts.chart(init, 'months-chart').setOption(monthsOption(o.months, xxgk.palette()), true);
   }
 
-  yearPage(charts, year => xxgk.api(`channels/${encodeURIComponent(document.body.dataset.channel)}/overview`, {year}), render, draw);
+  yearPage(charts, year => xxgk.api(`channels/${encodeURIComponent(document.body.dataset.subject)}/overview`, {year}), render, draw);
 })();

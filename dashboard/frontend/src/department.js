@@ -29,5 +29,5 @@ import {charting, figure, kpi, monthsOption, monthsTable, topItemsTable, yearPag
     charts.chart(init, 'months-chart').setOption(monthsOption(o.months, xxgk.palette()), true);
   }
 
-  yearPage(charts, year => xxgk.api(`departments/${encodeURIComponent(document.body.dataset.department)}/overview`, {year}), render, draw);
+  yearPage(charts, year => xxgk.api(`departments/${encodeURIComponent(document.body.dataset.subject)}/overview`, {year}), render, draw);
 })();

@@ -86,19 +86,29 @@ class Overviews {
                 perMonth.join(), now.departments(), coverage(now), institutions(now, previousReport));
     }
 
+    /** What a drill-down shows of a slice of the items: both years' reports, its months, its most viewed items. */
+    private record Drill(AnnualReport now, AnnualReport before, LocalDate asOf, List<Overview.Month> months, List<StatsQueries.ItemViews> topItems) {
+    }
+
+    /** A year against the same days of the year before, and the slice's months and items, read at once. */
+    private Drill drill(ReportScope scope, int year, StatsQueries.Slice slice) {
+        LocalDate today = reports.today(scope);
+        ReportPeriod thisYear = ReportPeriod.year(year);
+        var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
+        var previous = async(() -> reports.report(scope, lastYear(thisYear, today), ReportTemplate.Numbers.EXACT));
+        var perMonth = months(scope, year, slice);
+        var top = async(() -> stats.topItems(reports.orgs(scope), slice, thisYear, TOP_ITEMS));
+        return new Drill(current.join(), previous.join(), asOf(thisYear, today), perMonth.join(), top.join());
+    }
+
     /**
      * One channel of the overview: the same year and comparison, its months, its most viewed
      * items, its items per checklist category; empty when the scope does not have the channel.
      */
     Optional<ChannelOverview> channel(ReportScope scope, int year, String channel) {
-        LocalDate today = reports.today(scope);
-        ReportPeriod thisYear = ReportPeriod.year(year);
-        var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
-        var previous = async(() -> reports.report(scope, lastYear(thisYear, today), ReportTemplate.Numbers.EXACT));
-        var perMonth = months(scope, year, StatsQueries.Slice.channel(channel));
-        var top = async(() -> stats.topItems(reports.orgs(scope), StatsQueries.Slice.channel(channel), thisYear, TOP_ITEMS));
-        AnnualReport now = current.join();
-        AnnualReport before = previous.join();
+        Drill drill = drill(scope, year, StatsQueries.Slice.channel(channel));
+        AnnualReport now = drill.now();
+        AnnualReport before = drill.before();
         Optional<AnnualReport.ChannelLine> line = line(now, channel);
         if (line.isEmpty() && line(before, channel).isEmpty()) {
             return Optional.empty();
@@ -109,9 +119,8 @@ class Overviews {
                 .filter(c -> c.items() > 0).map(c -> new ChannelOverview.Category(c.number(), names.getOrDefault(c.number(), "未归类"), c.items()))
                 .toList();
         String name = line.or(() -> line(before, channel)).orElseThrow().name();
-        return Optional.of(new ChannelOverview(scope.id(), now.orgName(), channel, name, year,
-                asOf(thisYear, today), headline(now, channel), headline(before, channel), perMonth.join(),
-                top.join(), categories));
+        return Optional.of(new ChannelOverview(scope.id(), now.orgName(), channel, name, year, drill.asOf(), headline(now, channel),
+                headline(before, channel), drill.months(), drill.topItems(), categories));
     }
 
     /**
@@ -119,14 +128,9 @@ class Overviews {
      * items, its checklist items; empty when the scope's reports of either year do not name it.
      */
     Optional<DepartmentOverview> department(ReportScope scope, int year, String department) {
-        LocalDate today = reports.today(scope);
-        ReportPeriod thisYear = ReportPeriod.year(year);
-        var current = async(() -> reports.report(scope, thisYear, ReportTemplate.Numbers.EXACT));
-        var previous = async(() -> reports.report(scope, lastYear(thisYear, today), ReportTemplate.Numbers.EXACT));
-        var perMonth = months(scope, year, StatsQueries.Slice.department(department));
-        var top = async(() -> stats.topItems(reports.orgs(scope), StatsQueries.Slice.department(department), thisYear, TOP_ITEMS));
-        AnnualReport now = current.join();
-        AnnualReport before = previous.join();
+        Drill drill = drill(scope, year, StatsQueries.Slice.department(department));
+        AnnualReport now = drill.now();
+        AnnualReport before = drill.before();
         Optional<PeriodFigures.DepartmentFigures> figures = figures(now, department);
         if (figures.isEmpty() && figures(before, department).isEmpty()) {
             return Optional.empty();
@@ -138,10 +142,10 @@ class Overviews {
                 .toList();
         Map<String, String> channelNames = now.channels().stream()
                 .collect(Collectors.toMap(AnnualReport.ChannelLine::channel, AnnualReport.ChannelLine::name));
-        List<DepartmentOverview.TopItem> topItems = top.join().stream()
+        List<DepartmentOverview.TopItem> topItems = drill.topItems().stream()
                 .map(i -> new DepartmentOverview.TopItem(channelNames.getOrDefault(i.channel(), i.channel()), i)).toList();
-        return Optional.of(new DepartmentOverview(scope.id(), now.orgName(), department, year, asOf(thisYear, today),
-                departmentHeadline(now, department), departmentHeadline(before, department), perMonth.join(), topItems, checklist));
+        return Optional.of(new DepartmentOverview(scope.id(), now.orgName(), department, year, drill.asOf(),
+                departmentHeadline(now, department), departmentHeadline(before, department), drill.months(), topItems, checklist));
     }
 
     private static Optional<PeriodFigures.DepartmentFigures> figures(AnnualReport report, String department) {

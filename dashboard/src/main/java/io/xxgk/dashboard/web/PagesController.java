@@ -43,15 +43,13 @@ class PagesController {
     /** A channel of the overview, drilled into (the channel is checked by its API, like everything the page shows). */
     @GetMapping("/channel")
     String channel(@RequestParam(required = false) String org, @RequestParam String channel, Authentication login, Model model) {
-        model.addAttribute("channel", channel);
-        return page("channel", org, Viewer.of(login), model);
+        return drillDown("channel", "渠道", channel, org, Viewer.of(login), model);
     }
 
     /** A department of the overview, drilled into (checked by its API, as a channel is). */
     @GetMapping("/department")
     String department(@RequestParam(required = false) String org, @RequestParam String department, Authentication login, Model model) {
-        model.addAttribute("department", department);
-        return page("department", org, Viewer.of(login), model);
+        return drillDown("department", "部门", department, org, Viewer.of(login), model);
     }
 
     @GetMapping("/report")
@@ -62,6 +60,13 @@ class PagesController {
     @GetMapping("/admin")
     String admin(@RequestParam(required = false) String org, Authentication login, Model model) {
         return page("admin", org, Viewer.of(login).require(Role.ADMIN), model);
+    }
+
+    private String drillDown(String kind, String kindName, String subject, String org, Viewer viewer, Model model) {
+        model.addAttribute("kind", kind);
+        model.addAttribute("kindName", kindName);
+        model.addAttribute("subject", subject);
+        return page("drilldown", org, viewer, model);
     }
 
     /** The org switcher offers the orgs the viewer sees (and the province's roll-up to PROVINCE), which is shown unless one is asked for; else the first. */
