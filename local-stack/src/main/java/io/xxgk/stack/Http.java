@@ -15,9 +15,10 @@ public final class Http {
     private Http() {
     }
 
+    /** A health answer: a service's checks its broker and database, which takes seconds on a busy machine (2 cores, two stacks). */
     static boolean ok(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
             return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
