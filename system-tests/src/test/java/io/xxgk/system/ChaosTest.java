@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The fault suite's short form, as CI runs it: {@code ./xxgk chaos --short --aggregators 2} on a
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * with nothing lost, nothing doubled, no server error and nothing of a refused request stored, with
  * no repair run.
  */
-// its figures come from loading the machine: not beside the other test that does
-@ResourceLock(LocalStack.MACHINE_LOAD)
 class ChaosTest {
 
     @Test

@@ -30,8 +30,6 @@ import java.util.function.UnaryOperator;
 final class LocalStack implements AutoCloseable {
 
     static final Path REPO = StackHome.findRepo(Path.of(System.getProperty("xxgk.root", ".")));
-    /** Held by the tests that load the machine to measure it (chaos, soak): they run one at a time. */
-    static final String MACHINE_LOAD = "machine-load";
 
     record Run(int exitCode, String output) {
     }

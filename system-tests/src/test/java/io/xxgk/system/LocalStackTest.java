@@ -131,7 +131,8 @@ class LocalStackTest {
         assertThat(STACK.postEvents(wrongBearer, "application/cloudevents+json", "{}").statusCode()).isEqualTo(401);
         assertThat(STACK.dashboardGet("/api/v1/orgs/demo/report?year=2024", env.get(StackKeys.DASHBOARD_USER), wrongPassword).statusCode())
                 .isEqualTo(401);
-        String[] secrets = {token, token.substring(token.lastIndexOf('_') + 1), env.get(StackKeys.DASHBOARD_PASSWORD),
+        // xxgk_<id>_<secret>: the secret is base64url, so it may have a '_' of its own
+        String[] secrets = {token, token.split("_", 3)[2], env.get(StackKeys.DASHBOARD_PASSWORD),
             wrongBearer, wrongPassword};
 
         for (String name : COMPONENTS) {

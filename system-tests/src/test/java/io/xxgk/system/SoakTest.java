@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The soak's short form: {@code ./xxgk soak --minutes 1} on a stack of its own. The hour-long run
  * is the README's; this one shows the command measures what it says: samples of every process's
  * memory and the backlog, every accepted event stored, the backlog drained.
  */
-// its figures come from loading the machine: not beside the other test that does
-@ResourceLock(LocalStack.MACHINE_LOAD)
 class SoakTest {
 
     @Test
