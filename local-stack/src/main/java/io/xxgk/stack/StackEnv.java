@@ -20,6 +20,10 @@ import java.util.function.Supplier;
  */
 public final class StackEnv {
 
+    private static final int LOW_PORTS_FROM = 20_000;
+    private static final int LOW_PORTS_TO = 32_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Map<String, String> values;
 
     private StackEnv(Map<String, String> values) {
@@ -78,8 +82,21 @@ public final class StackEnv {
         return Map.copyOf(values);
     }
 
-    /** A port nothing listens on now; the OS picks it so two stacks never collide. */
+    /**
+     * A port nothing listens on now, below the kernel's ephemeral range (Linux: 32768 and up): a
+     * port the OS picks from that range may become some connection's local port before the
+     * component binds it (seen: "port … is taken by another program" on a fresh stack). Random, so
+     * that two stacks rarely pick the same; the bind check makes sure none is in use.
+     */
     public static String freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = LOW_PORTS_FROM + RANDOM.nextInt(LOW_PORTS_TO - LOW_PORTS_FROM);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return Integer.toString(socket.getLocalPort());
+            } catch (IOException taken) {
+                // another one
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return Integer.toString(socket.getLocalPort());
         } catch (IOException e) {
@@ -89,7 +106,7 @@ public final class StackEnv {
 
     public static String secret() {
         byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
