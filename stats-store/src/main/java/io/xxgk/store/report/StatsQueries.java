@@ -129,13 +129,14 @@ public final class StatsQueries {
         slice.into(params);
         params.put("limit", limit);
         boolean rollups = source == Source.ROLLUPS;
-        List<GenericRecord> top = clickHouse.queryAll("""
-                        SELECT org, channel, item, views FROM (%s) AS seen LEFT JOIN (%s) AS named USING (org, channel, item)
-                        WHERE {channel:String} IN ('', channel) AND {department:String} IN ('', department) AND views > 0
-                        ORDER BY views DESC, org, channel, item LIMIT {limit:UInt32}""".formatted(
-                        rollups ? ChannelViews.ITEMS_FROM_ROLLUPS : ChannelViews.ITEMS_FROM_EVENTS,
-                        rollups ? DepartmentViews.NAMED_FROM_ROLLUPS : DepartmentViews.NAMED_FROM_EVENTS),
-                params, null);
+        String seen = "(" + (rollups ? ChannelViews.ITEMS_FROM_ROLLUPS : ChannelViews.ITEMS_FROM_EVENTS) + ")";
+        // a department's items are those its latest publication names: every item's publications
+        // are grouped for that, so only when a department is asked
+        String items = slice.department().isEmpty() ? seen : seen + """
+                 AS seen INNER JOIN (SELECT * FROM (%s) WHERE department = {department:String}) AS named USING (org, channel, item)"""
+                .formatted(rollups ? DepartmentViews.NAMED_FROM_ROLLUPS : DepartmentViews.NAMED_FROM_EVENTS);
+        List<GenericRecord> top = clickHouse.queryAll("SELECT org, channel, item, views FROM " + items
+                + " WHERE {channel:String} IN ('', channel) AND views > 0 ORDER BY views DESC, org, channel, item LIMIT {limit:UInt32}", params, null);
         if (top.isEmpty()) {
             return List.of();
         }
